@@ -1,0 +1,142 @@
+import { compileRule, type CompiledCondition, type CompiledRule } from './compiledRule';
+import type { DetectorHit } from './detectors';
+import type { SourceDocument } from './document';
+import { fingerprintOf } from './fingerprint';
+import { clip, maskSpans } from './mask';
+import type { Finding, LoadedRule } from './types';
+
+/** Raw matched values, for tests that check none of them reaches an output. Never serialised. */
+export interface RawValues {
+  values: string[];
+}
+
+export interface AnalyzeOptions {
+  /** Collects the raw sensitive substrings of every finding (tests only). */
+  raw?: RawValues;
+}
+
+export class RuleSet {
+  readonly compiled: CompiledRule[];
+
+  constructor(readonly rules: LoadedRule[]) {
+    this.compiled = rules.map(compileRule);
+  }
+}
+
+/** Runs every applicable rule over one document. Pure: no file system, no editor. */
+export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const occurrences = new Map<string, number>();
+  for (const rule of ruleSet.compiled) {
+    if (!rule.appliesTo(doc)) continue;
+    for (const hit of hitsOf(rule, doc)) {
+      if (!passes(rule, doc, hit)) continue;
+      findings.push(toFinding(rule, doc, hit, occurrences, options));
+    }
+  }
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+function* hitsOf(rule: CompiledRule, doc: SourceDocument): Generator<DetectorHit> {
+  if (rule.detector) {
+    for (const hit of rule.detector.run(doc, rule.rule.detector?.options ?? {})) {
+      if (rule.scopes.includes(doc.scopes.scopeAt(hit.start))) yield hit;
+    }
+  }
+  for (const pattern of rule.patterns) {
+    if (pattern.languages && !pattern.languages.has(doc.language.id)) continue;
+    pattern.re.lastIndex = 0;
+    for (let m = pattern.re.exec(doc.text); m; m = pattern.re.exec(doc.text)) {
+      if (m[0].length === 0) pattern.re.lastIndex++;
+      const indices = m.indices!;
+      const [start, end] = indices.groups?.hit ?? indices[0];
+      if (!pattern.scopes.includes(doc.scopes.scopeAt(start))) continue;
+      yield regexHit(rule, m, start, end);
+    }
+  }
+}
+
+function regexHit(rule: CompiledRule, m: RegExpExecArray, start: number, end: number): DetectorHit {
+  const groups = m.groups ?? {};
+  const spans = m.indices!.groups ?? {};
+  const sensitive = (rule.rule.redact ?? []).flatMap((g) => (spans[g] ? [spans[g] as [number, number]] : []));
+  const fixSpec = rule.rule.fix;
+  let fix: DetectorHit['fix'];
+  if (fixSpec) {
+    const [fs, fe] = (fixSpec.group ? spans[fixSpec.group] : undefined) ?? m.indices![0];
+    const newText = fixSpec.replace.replace(/\$<(\w+)>/g, (_, name: string) => groups[name] ?? '');
+    fix = { start: fs, end: fe, newText, description: fixSpec.description ?? `Replace with ${newText}` };
+  }
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(groups)) if (v !== undefined) params[k] = v;
+  return { start, end, params, sensitive, fix, match: [m.index, m.index + m[0].length] };
+}
+
+function passes(rule: CompiledRule, doc: SourceDocument, hit: DetectorHit): boolean {
+  if (rule.exceptions.length) {
+    const [s, e] = hit.match ?? [hit.start, hit.end];
+    const matched = doc.text.slice(s, e);
+    if (rule.exceptions.some((x) => x.test(matched))) return false;
+  }
+  return rule.conditions.every((c) => c.re.test(conditionText(c, doc, hit)) !== c.absent);
+}
+
+function conditionText(c: CompiledCondition, doc: SourceDocument, hit: DetectorHit): string {
+  if (c.within === 'file') return doc.text;
+  const idx = doc.index;
+  const first = idx.lineIndexAt(hit.start);
+  const last = idx.lineIndexAt(Math.max(hit.start, hit.end - 1));
+  const span = c.within === 'lines' ? c.lines : 0;
+  return doc.text.slice(idx.lineStart(first - span), idx.lineEnd(Math.min(last + span, idx.lineCount - 1)));
+}
+
+function toFinding(
+  rule: CompiledRule,
+  doc: SourceDocument,
+  hit: DetectorHit,
+  occurrences: Map<string, number>,
+  options: AnalyzeOptions,
+): Finding {
+  const spec = rule.rule;
+  const sensitive = hit.sensitive ?? [];
+  if (options.raw) for (const [s, e] of sensitive) options.raw.values.push(doc.text.slice(s, e));
+  const relative = sensitive.map(([s, e]) => [s - hit.start, e - hit.start] as [number, number]);
+  const evidence = clip(maskSpans(doc.text.slice(hit.start, hit.end), relative));
+  const message = fillTemplate(spec.message, hit, doc, spec.redact ?? []);
+  const lineIdx = doc.index.lineIndexAt(hit.start);
+  const lineStart = doc.index.lineStart(lineIdx);
+  const lineEnd = doc.index.lineEnd(lineIdx);
+  const maskedLine = maskSpans(
+    doc.text.slice(lineStart, lineEnd),
+    sensitive.filter(([s]) => s >= lineStart && s < lineEnd).map(([s, e]) => [s - lineStart, Math.min(e, lineEnd) - lineStart]),
+  );
+  const key = `${spec.id}\u0000${evidence}\u0000${maskedLine.replace(/\s+/g, ' ').trim()}`;
+  const occurrence = occurrences.get(key) ?? 0;
+  occurrences.set(key, occurrence + 1);
+  return {
+    ruleId: spec.id,
+    category: spec.category,
+    severity: spec.severity,
+    file: doc.file,
+    range: doc.index.rangeOf(hit.start, hit.end),
+    message,
+    evidence,
+    fix: hit.fix
+      ? { description: hit.fix.description, edits: [{ range: doc.index.rangeOf(hit.fix.start, hit.fix.end), newText: hit.fix.newText }] }
+      : undefined,
+    fingerprint: fingerprintOf(spec.id, doc.file, evidence, maskedLine, occurrence),
+  };
+}
+
+/** `{name}` in a rule message takes the hit's parameter; a redacted one is masked. */
+function fillTemplate(template: string, hit: DetectorHit, doc: SourceDocument, redact: string[]): string {
+  const sensitiveTexts = (hit.sensitive ?? []).map(([s, e]) => doc.text.slice(s, e)).filter((s) => s.length > 0);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = hit.params?.[name];
+    if (value === undefined) return whole;
+    if (redact.includes(name)) return maskSpans(value, [[0, value.length]]);
+    let out = value;
+    for (const s of sensitiveTexts) out = out.split(s).join(maskSpans(s, [[0, s.length]]));
+    return clip(out, 80);
+  });
+}

@@ -1,0 +1,61 @@
+import picomatch from 'picomatch';
+import { detectorByName, type Detector } from './detectors';
+import type { SourceDocument } from './document';
+import type { LoadedRule, Scope } from './types';
+
+export interface CompiledPattern {
+  re: RegExp;
+  scopes: Scope[];
+  languages?: Set<string>;
+}
+
+export interface CompiledCondition {
+  re: RegExp;
+  within: 'line' | 'file' | 'lines';
+  lines: number;
+  absent: boolean;
+}
+
+/** A rule with its regexes, globs and detector made ready once, for every file it meets. */
+export interface CompiledRule {
+  rule: LoadedRule;
+  patterns: CompiledPattern[];
+  detector?: Detector;
+  scopes: Scope[];
+  conditions: CompiledCondition[];
+  exceptions: RegExp[];
+  appliesTo(doc: SourceDocument): boolean;
+}
+
+const DEFAULT_SCOPES: Scope[] = ['code', 'string'];
+
+export function compileRule(rule: LoadedRule): CompiledRule {
+  const scopes = rule.scopes ?? DEFAULT_SCOPES;
+  const languages = rule.languages && !rule.languages.includes('any') ? new Set(rule.languages) : undefined;
+  const fileGlobs = rule.files?.length ? picomatch(rule.files, { basename: true, dot: true, nocase: true }) : undefined;
+  const excluded = rule.excludeFiles?.length ? picomatch(rule.excludeFiles, { basename: true, dot: true, nocase: true }) : undefined;
+  return {
+    rule,
+    scopes,
+    patterns: (rule.patterns ?? []).map((p) => ({
+      re: new RegExp(p.regex, `${p.flags ?? ''}dg`),
+      scopes: p.scopes ?? scopes,
+      languages: p.languages ? new Set(p.languages) : undefined,
+    })),
+    detector: rule.detector ? detectorByName(rule.detector.name) : undefined,
+    conditions: (rule.conditions ?? []).map((c) => ({
+      re: new RegExp(c.regex, c.flags ?? ''),
+      within: c.within ?? 'line',
+      lines: c.lines ?? 0,
+      absent: c.absent ?? false,
+    })),
+    exceptions: (rule.exceptions ?? []).map((x) => new RegExp(x, 'i')),
+    appliesTo(doc) {
+      if (excluded?.(doc.file)) return false;
+      const byLanguage = languages?.has(doc.language.id);
+      const byFile = fileGlobs?.(doc.file);
+      if (!languages && !fileGlobs) return true;
+      return Boolean(byLanguage || byFile);
+    },
+  };
+}

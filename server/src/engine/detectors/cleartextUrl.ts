@@ -1,0 +1,131 @@
+import { parse as parseYaml } from 'yaml';
+import type { SourceDocument } from '../document';
+import { stringList, stringMap, type Detector, type DetectorHit } from './detector';
+import { hostMatcher, urlPrefixMatcher } from './hostPatterns';
+
+interface Options {
+  schemes: Record<string, string>;
+  isLocal: (host: string) => boolean;
+  isIdentifierUrl: (hostAndPath: string) => boolean;
+  canonicalPath?: RegExp;
+  identifierKey?: RegExp;
+}
+
+const compiledOptions = new WeakMap<Record<string, unknown>, Options>();
+
+function compile(raw: Record<string, unknown>): Options {
+  let o = compiledOptions.get(raw);
+  if (!o) {
+    const keys = stringList(raw, 'identifierKeys').map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const canonical = raw.canonicalPath;
+    o = {
+      schemes: stringMap(raw, 'schemes'),
+      isLocal: hostMatcher(stringList(raw, 'localHosts')),
+      isIdentifierUrl: urlPrefixMatcher(stringList(raw, 'identifierUrls')),
+      canonicalPath: typeof canonical === 'string' ? new RegExp(canonical) : undefined,
+      // `"system": "`, `system='`, `.setSystem("`, `xmlns:xsi="`: the URL is the value of an identifier key.
+      identifierKey: keys.length
+        ? new RegExp(`(?:^|[^\\w$])(?:set|with)?(?:${keys.join('|')})(?::[\\w.-]+)?["']?\\s*(?:[:=]|=>|\\()?\\s*["'\`]?$`, 'i')
+        : undefined,
+    };
+    compiledOptions.set(raw, o);
+  }
+  return o;
+}
+
+const AUTHORITY = /^[^\s"'`<>/?#\\,;)]*/;
+const REST = /^[^\s"'`<>\\)]*/;
+
+/** Cleartext URLs (`http://`, `ftp://`, ...) to hosts that are not local, not identifiers and not namespaces. */
+export const cleartextUrl: Detector = {
+  name: 'cleartext-url',
+  run(doc, rawOptions) {
+    const o = compile(rawOptions);
+    const schemes = Object.keys(o.schemes);
+    if (schemes.length === 0) return [];
+    const re = new RegExp(`\\b(${schemes.join('|')})://`, 'gi');
+    const text = doc.text;
+    const hits: DetectorHit[] = [];
+    let composeServices: ((host: string) => boolean) | undefined;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const scheme = m[1].toLowerCase();
+      const afterScheme = start + m[0].length;
+      const authority = AUTHORITY.exec(text.slice(afterScheme, afterScheme + 2048))![0];
+      const rest = REST.exec(text.slice(afterScheme, afterScheme + 4096))![0];
+      const end = afterScheme + rest.length;
+      if (authority === '' && !isConcatenated(text, afterScheme)) continue;
+      const at = authority.lastIndexOf('@');
+      const hostPort = authority.slice(at + 1);
+      const host = (hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.split(':')[0]).toLowerCase();
+      if (host && o.isLocal(host)) continue;
+      const hostAndPath = rest.slice(at + 1).toLowerCase();
+      if (o.isIdentifierUrl(hostAndPath)) continue;
+      if (o.canonicalPath?.test(rest)) continue;
+      if (isIdentifierValue(doc, start, o) || insideXmlDeclaration(doc, start)) continue;
+      if (host && !host.includes('.') && !host.includes(':')) {
+        composeServices ??= composeServiceMatcher(doc);
+        if (composeServices(host)) continue;
+      }
+      const sensitive: Array<[number, number]> = [];
+      if (at >= 0) {
+        const colon = authority.indexOf(':');
+        if (colon >= 0 && colon < at) sensitive.push([afterScheme + colon + 1, afterScheme + at]);
+      }
+      for (const q of rest.matchAll(/[?&;][^=&#]+=([^&#]*)/g)) {
+        const valueStart = afterScheme + q.index! + q[0].length - q[1].length;
+        if (q[1]) sensitive.push([valueStart, valueStart + q[1].length]);
+      }
+      const secure = o.schemes[scheme];
+      hits.push({
+        start,
+        end,
+        params: { scheme, host: host && !/[${}%<]/.test(host) ? host : 'a host set at run time' },
+        sensitive,
+        fix: secure
+          ? { start, end: start + scheme.length, newText: secure, description: `Use ${secure}://` }
+          : undefined,
+      });
+    }
+    return hits;
+  },
+};
+
+/** `"http://" + host`: a scheme literal joined to a host at run time, unlike `url.startsWith("http://")`. */
+function isConcatenated(text: string, afterScheme: number): boolean {
+  return /^["'`]?\s*(\+|\.\s|\.\.|<>|&\s)/.test(text.slice(afterScheme, afterScheme + 8));
+}
+
+function isIdentifierValue(doc: SourceDocument, start: number, o: Options): boolean {
+  if (!o.identifierKey) return false;
+  const region = doc.scopes.regionAt(start);
+  const until = region?.kind === 'string' ? region.start + 1 : start;
+  const lineStart = doc.text.lastIndexOf('\n', until - 1) + 1;
+  const before = doc.text.slice(Math.max(lineStart, until - 200), until);
+  return o.identifierKey.test(before);
+}
+
+/** A URL inside `<!DOCTYPE ...>` or `<!ENTITY ...>` names a DTD, not a place data goes. */
+function insideXmlDeclaration(doc: SourceDocument, start: number): boolean {
+  if (doc.language.family !== 'xml') return false;
+  const window = doc.text.slice(Math.max(0, start - 400), start);
+  const decl = Math.max(window.lastIndexOf('<!DOCTYPE'), window.lastIndexOf('<!ENTITY'));
+  return decl >= 0 && !window.slice(decl).includes('>');
+}
+
+/** In a compose file, the services' names are hosts on the compose network. */
+function composeServiceMatcher(doc: SourceDocument): (host: string) => boolean {
+  if (!/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(doc.baseName)) return () => false;
+  try {
+    const parsed = parseYaml(doc.text) as { services?: Record<string, { hostname?: string; container_name?: string }> };
+    const names = new Set<string>();
+    for (const [name, svc] of Object.entries(parsed?.services ?? {})) {
+      names.add(name.toLowerCase());
+      if (svc?.hostname) names.add(String(svc.hostname).toLowerCase());
+      if (svc?.container_name) names.add(String(svc.container_name).toLowerCase());
+    }
+    return (host) => names.has(host);
+  } catch {
+    return () => false;
+  }
+}

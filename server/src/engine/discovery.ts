@@ -1,0 +1,157 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { SkippedFile } from './types';
+
+/** Folders never worth scanning: VCS data, dependencies, build output, virtual environments. */
+export const DEFAULT_SKIPPED_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'third_party',
+  'dist', 'build', 'out', 'target', 'bin', 'obj', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache',
+  '.pytest_cache', '.gradle', '.next', '.nuxt', 'coverage', 'Pods', 'DerivedData', '.terraform',
+  '.hdguard-cache',
+]);
+
+export const IGNORE_FILES = ['.gitignore', '.hdguardignore'];
+
+export interface DiscoveredFile {
+  abs: string;
+  /** Relative to the scan root, forward slashes. */
+  rel: string;
+  size: number;
+}
+
+export interface DiscoveryOptions {
+  /** Extra globs, relative to the root, such as generated/** or *.snap. */
+  exclude: string[];
+}
+
+interface IgnoreLayer {
+  dir: string;
+  ig: Ignore;
+}
+
+/**
+ * Walks the given paths below root, honouring nested .gitignore and .hdguardignore files, the default
+ * skipped folders and the exclude globs. Files it cannot follow are reported to `skipped` with a reason.
+ */
+export function* discoverFiles(
+  root: string,
+  paths: string[],
+  options: DiscoveryOptions,
+  skipped: SkippedFile[],
+): Generator<DiscoveredFile> {
+  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const visitedDirs = new Set<string>();
+  const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+  const isExcluded = (rel: string) => excluded(rel) || excluded(`${rel}/`);
+
+  function* visit(abs: string, layers: IgnoreLayer[], explicit: boolean): Generator<DiscoveredFile> {
+    const rel = relOf(abs);
+    let lst: fs.Stats;
+    try {
+      lst = fs.lstatSync(abs);
+    } catch (e) {
+      skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
+      return;
+    }
+    let st = lst;
+    if (lst.isSymbolicLink()) {
+      try {
+        st = fs.statSync(abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        skipped.push(code === 'ELOOP'
+          ? { file: rel, reason: 'symlink-loop', detail: 'symbolic link loop' }
+          : { file: rel, reason: 'unreadable', detail: `broken symbolic link (${code ?? 'error'})` });
+        return;
+      }
+    }
+    if (st.isDirectory()) {
+      if (!explicit && DEFAULT_SKIPPED_DIRS.has(path.basename(abs))) return;
+      let real: string;
+      try {
+        real = fs.realpathSync(abs);
+      } catch (e) {
+        skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
+        return;
+      }
+      if (visitedDirs.has(real)) {
+        if (lst.isSymbolicLink()) skipped.push({ file: rel, reason: 'symlink-loop', detail: `links back to ${relOf(real)}` });
+        return;
+      }
+      visitedDirs.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(abs, { withFileTypes: true });
+      } catch (e) {
+        skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
+        return;
+      }
+      const here = ignoreLayer(abs, entries);
+      const nextLayers = here ? [...layers, here] : layers;
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const childAbs = path.join(abs, entry.name);
+        const childRel = relOf(childAbs);
+        const isDir = entry.isDirectory();
+        if (isExcluded(childRel) || isIgnored(nextLayers, childAbs, isDir)) continue;
+        yield* visit(childAbs, nextLayers, false);
+      }
+      return;
+    }
+    if (!st.isFile()) return;
+    yield { abs, rel, size: st.size };
+  }
+
+  for (const p of paths) {
+    const abs = path.resolve(root, p);
+    yield* visit(abs, ancestorLayers(root, abs), true);
+  }
+}
+
+function ignoreLayer(dir: string, entries: fs.Dirent[]): IgnoreLayer | undefined {
+  let ig: Ignore | undefined;
+  for (const name of IGNORE_FILES) {
+    if (!entries.some((e) => e.name === name && e.isFile())) continue;
+    try {
+      (ig ??= ignore()).add(fs.readFileSync(path.join(dir, name), 'utf8'));
+    } catch {
+      // An unreadable ignore file ignores nothing; the files themselves are still reported if unreadable.
+    }
+  }
+  return ig ? { dir, ig } : undefined;
+}
+
+/** Ignore files between the scan root and an explicitly named sub-path still apply to it. */
+function ancestorLayers(root: string, target: string): IgnoreLayer[] {
+  const layers: IgnoreLayer[] = [];
+  const rel = path.relative(root, target);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return layers;
+  const parts = rel ? rel.split(path.sep).slice(0, -1) : [];
+  let dir = root;
+  for (let i = 0; i <= parts.length; i++) {
+    try {
+      const layer = ignoreLayer(dir, fs.readdirSync(dir, { withFileTypes: true }));
+      if (layer) layers.push(layer);
+    } catch {
+      // unreadable folders are reported when visited
+    }
+    if (i < parts.length) dir = path.join(dir, parts[i]);
+  }
+  return layers;
+}
+
+function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
+  for (const { dir, ig } of layers) {
+    const rel = path.relative(dir, abs).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ? `${err.code}: ${err.syscall ?? 'access'} failed` : String(e);
+}

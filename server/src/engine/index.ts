@@ -1,0 +1,11 @@
+export * from './types';
+export { analyzeDocument, RuleSet, type RawValues } from './analyze';
+export { loadConfig, resolveRules, DEFAULT_CONFIG, CONFIG_FILE, type Config } from './config';
+export { SourceDocument } from './document';
+export { UserError } from './errors';
+export { loadBuiltinRules, loadRulePack, loadRuleDir } from './ruleLoader';
+export { scan, type ScanOptions } from './scan';
+export { maskValue } from './mask';
+export { detectLanguage } from './languages';
+export { builtinRulesDir, toolVersion } from './paths';
+export { formatBytes } from './fileReader';

@@ -1,0 +1,305 @@
+import { familyOf } from './languages';
+import type { Scope } from './types';
+
+/**
+ * The lexical layer: tells code, string literals and comments apart for each language family, so that a
+ * rule can say where it applies. It is deliberately forgiving: unterminated strings end at the line end
+ * (single-line kinds) or at the end of the file, and nothing here throws on odd input.
+ */
+
+type NonCode = Exclude<Scope, 'code'>;
+
+interface Opener {
+  open: string;
+  kind: 'line-comment' | 'block-comment' | 'string' | 'heredoc';
+  close?: string;
+  /** The escape character inside a string, if any. */
+  escape?: string;
+  /** A doubled closing quote stands for one quote ('it''s' in SQL, @"a""b" in C#). */
+  doubled?: boolean;
+  multiline?: boolean;
+  /** A comment marker that counts only at the start of a line or after white space (`#` in shell, YAML). */
+  afterSpace?: boolean;
+  /** Counts only as the first non-blank thing on the line (`;` and `!` in INI and properties files). */
+  lineStart?: boolean;
+  /** A quote that opens a string only where a YAML value can start. */
+  valueStart?: boolean;
+}
+
+const LINE = (open: string, extra: Partial<Opener> = {}): Opener => ({ open, kind: 'line-comment', ...extra });
+const BLOCK = (open: string, close: string): Opener => ({ open, kind: 'block-comment', close });
+const STR = (open: string, extra: Partial<Opener> = {}): Opener => ({
+  open,
+  kind: 'string',
+  close: open,
+  escape: '\\',
+  ...extra,
+});
+
+const C_LIKE: Opener[] = [
+  LINE('//'),
+  BLOCK('/*', '*/'),
+  STR('"""', { multiline: true }),
+  STR('@"', { close: '"', escape: undefined, doubled: true, multiline: true }),
+  STR('"'),
+  STR("'"),
+  STR('`', { multiline: true }),
+];
+
+const SPECS: Record<string, Opener[]> = {
+  'c-like': C_LIKE,
+  php: [LINE('#'), ...C_LIKE],
+  css: [BLOCK('/*', '*/'), STR('"'), STR("'")],
+  python: [
+    LINE('#'),
+    STR('"""', { multiline: true }),
+    STR("'''", { multiline: true }),
+    STR('"'),
+    STR("'"),
+  ],
+  hash: [BLOCK('<#', '#>'), LINE('#'), STR('"', { multiline: true }), STR("'", { multiline: true })],
+  shell: [LINE('#', { afterSpace: true }), STR('"'), STR("'", { escape: undefined })],
+  sql: [
+    LINE('--'),
+    BLOCK('/*', '*/'),
+    STR("'", { escape: undefined, doubled: true, multiline: true }),
+    STR('"', { escape: undefined, doubled: true }),
+  ],
+  yaml: [
+    LINE('#', { afterSpace: true }),
+    STR('"', { valueStart: true, multiline: true }),
+    STR("'", { escape: undefined, doubled: true, valueStart: true, multiline: true }),
+  ],
+  json: [LINE('//'), BLOCK('/*', '*/'), STR('"')],
+  ini: [LINE('#', { lineStart: true }), LINE(';', { lineStart: true }), LINE('!', { lineStart: true })],
+  toml: [LINE('#'), STR('"""', { multiline: true }), STR("'''", { multiline: true, escape: undefined }), STR('"'), STR("'", { escape: undefined })],
+  hcl: [
+    LINE('#'),
+    LINE('//'),
+    BLOCK('/*', '*/'),
+    { open: '<<', kind: 'heredoc' },
+    STR('"'),
+  ],
+  lua: [BLOCK('--[[', ']]'), LINE('--'), STR('"'), STR("'"), STR('[[', { close: ']]', escape: undefined, multiline: true })],
+};
+
+/** Language ids whose lexing differs from the rest of their family. */
+const SPEC_BY_LANGUAGE: Record<string, string> = { php: 'php', css: 'css', toml: 'toml' };
+
+export class ScopeMap {
+  private constructor(
+    private readonly starts: number[],
+    private readonly ends: number[],
+    private readonly kinds: NonCode[],
+    /** The scope of any offset not inside a region. */
+    private readonly rest: Scope = 'code',
+  ) {}
+
+  static from(regions: Array<{ start: number; end: number; kind: NonCode }>, rest: Scope = 'code'): ScopeMap {
+    return new ScopeMap(
+      regions.map((r) => r.start),
+      regions.map((r) => r.end),
+      regions.map((r) => r.kind),
+      rest,
+    );
+  }
+
+  scopeAt(offset: number): Scope {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.starts[mid]) hi = mid - 1;
+      else if (offset >= this.ends[mid]) lo = mid + 1;
+      else return this.kinds[mid];
+    }
+    return this.rest;
+  }
+
+  /** The [start, end) of the string or comment region containing offset, if any. */
+  regionAt(offset: number): { start: number; end: number; kind: NonCode } | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.starts[mid]) hi = mid - 1;
+      else if (offset >= this.ends[mid]) lo = mid + 1;
+      else return { start: this.starts[mid], end: this.ends[mid], kind: this.kinds[mid] };
+    }
+    return undefined;
+  }
+
+  get regionCount(): number {
+    return this.starts.length;
+  }
+}
+
+export function lex(text: string, languageId: string): ScopeMap {
+  const family = familyOf(languageId);
+  if (family === 'xml') return ScopeMap.from(lexXml(text, 0));
+  if (family === 'markdown') return ScopeMap.from([], 'comment');
+  if (family === 'plain') return ScopeMap.from([]);
+  const spec = SPECS[SPEC_BY_LANGUAGE[languageId] ?? family];
+  return ScopeMap.from(lexWith(text, spec, 0, text.length));
+}
+
+type Region = { start: number; end: number; kind: NonCode };
+
+const compiled = new Map<Opener[], RegExp>();
+
+function openerRegex(spec: Opener[]): RegExp {
+  let re = compiled.get(spec);
+  if (!re) {
+    const alternatives = [...spec]
+      .map((o) => o.open)
+      .sort((a, b) => b.length - a.length)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(alternatives.join('|'), 'g');
+    compiled.set(spec, re);
+  }
+  return re;
+}
+
+function lexWith(text: string, spec: Opener[], from: number, to: number): Region[] {
+  const regions: Region[] = [];
+  const re = openerRegex(spec);
+  const byOpen = new Map(spec.map((o) => [o.open, o]));
+  let pos = from;
+  while (pos < to) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m || m.index >= to) break;
+    const at = m.index;
+    const opener = byOpen.get(m[0])!;
+    if (!opens(text, at, opener)) {
+      pos = at + 1;
+      continue;
+    }
+    const end = Math.min(closeOf(text, at, opener, to), to);
+    const kind: NonCode = opener.kind === 'string' || opener.kind === 'heredoc' ? 'string' : 'comment';
+    if (end > at) regions.push({ start: at, end, kind });
+    pos = Math.max(end, at + 1);
+  }
+  return regions;
+}
+
+function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+}
+
+function opens(text: string, at: number, o: Opener): boolean {
+  if (o.afterSpace && at > 0 && !isBlank(text[at - 1])) return false;
+  if (o.lineStart) {
+    for (let i = at - 1; i >= 0 && text[i] !== '\n'; i--) if (!isBlank(text[i])) return false;
+  }
+  if (o.valueStart) {
+    let i = at - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    if (i >= 0 && !':-[{,?\n'.includes(text[i])) return false;
+  }
+  if (o.kind === 'heredoc') return /^<<-?~?["']?[A-Za-z_]\w*["']?\r?\n/.test(text.slice(at, at + 80));
+  return true;
+}
+
+function closeOf(text: string, at: number, o: Opener, to: number): number {
+  switch (o.kind) {
+    case 'line-comment': {
+      const nl = text.indexOf('\n', at);
+      return nl < 0 || nl > to ? to : nl;
+    }
+    case 'block-comment': {
+      const close = text.indexOf(o.close!, at + o.open.length);
+      return close < 0 ? to : close + o.close!.length;
+    }
+    case 'heredoc': {
+      const m = /^<<-?~?["']?([A-Za-z_]\w*)/.exec(text.slice(at, at + 80))!;
+      const endRe = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'gm');
+      endRe.lastIndex = at + m[0].length;
+      const e = endRe.exec(text);
+      return e ? e.index + e[0].length : to;
+    }
+    case 'string':
+      return stringEnd(text, at + o.open.length, o, to);
+  }
+}
+
+function stringEnd(text: string, from: number, o: Opener, to: number): number {
+  const close = o.close!;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (o.escape && ch === o.escape) {
+      i++;
+      continue;
+    }
+    if (ch === '\n' && !o.multiline) return i;
+    if (ch === close[0] && text.startsWith(close, i)) {
+      if (o.doubled && text.startsWith(close, i + close.length)) {
+        i += close.length * 2 - 1;
+        continue;
+      }
+      return i + close.length;
+    }
+  }
+  return to;
+}
+
+const C_LIKE_SPEC = SPECS['c-like'];
+const CSS_SPEC = SPECS.css;
+
+/** XML and HTML: attribute values and text are strings, markup is code, `<!-- -->` is a comment. */
+function lexXml(text: string, base: number): Region[] {
+  const regions: Region[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i && /\S/.test(text.slice(i, textEnd))) regions.push({ start: base + i, end: base + textEnd, kind: 'string' });
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      const e = text.indexOf('-->', lt + 4);
+      const end = e < 0 ? n : e + 3;
+      regions.push({ start: base + lt, end: base + end, kind: 'comment' });
+      i = end;
+      continue;
+    }
+    if (text.startsWith('<![CDATA[', lt)) {
+      const e = text.indexOf(']]>', lt + 9);
+      const end = e < 0 ? n : e + 3;
+      regions.push({ start: base + lt, end: base + end, kind: 'string' });
+      i = end;
+      continue;
+    }
+    const tagEnd = tagClose(text, lt, regions, base);
+    const tagName = /^<([A-Za-z][\w:-]*)/.exec(text.slice(lt, lt + 40))?.[1]?.toLowerCase();
+    i = tagEnd;
+    if (tagName === 'script' || tagName === 'style') {
+      const closeIdx = text.toLowerCase().indexOf(`</${tagName}`, tagEnd);
+      const bodyEnd = closeIdx < 0 ? n : closeIdx;
+      for (const r of lexWith(text, tagName === 'script' ? C_LIKE_SPEC : CSS_SPEC, tagEnd, bodyEnd)) {
+        regions.push({ start: base + r.start, end: base + r.end, kind: r.kind });
+      }
+      i = bodyEnd;
+    }
+  }
+  return regions;
+}
+
+/** Scans a tag from `<` to its `>`, recording quoted attribute values; returns the offset after `>`. */
+function tagClose(text: string, lt: number, regions: Region[], base: number): number {
+  const n = text.length;
+  for (let j = lt + 1; j < n; j++) {
+    const ch = text[j];
+    if (ch === '"' || ch === "'") {
+      const q = text.indexOf(ch, j + 1);
+      const end = q < 0 ? n : q + 1;
+      regions.push({ start: base + j, end: base + end, kind: 'string' });
+      j = end - 1;
+    } else if (ch === '>') {
+      return j + 1;
+    } else if (ch === '<' && j > lt + 1 && text[lt + 1] !== '!') {
+      return j;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from './errors';
+import { detectorNames } from './detectors';
+import { isKnownLanguage } from './languages';
+import { builtinRulesDir } from './paths';
+import { mainProblem, schemaValidator } from './schemaValidation';
+import type { LoadedRule, RuleSpec } from './types';
+import { readYaml, type ParsedYaml } from './yamlFile';
+
+/** Loads every `*.yaml` pack in a folder, in name order. */
+export function loadRuleDir(dir: string, displayBase = dir): LoadedRule[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .flatMap((f) => loadRulePack(path.join(dir, f), path.join(displayBase, f)));
+}
+
+export function loadBuiltinRules(): LoadedRule[] {
+  return loadRuleDir(builtinRulesDir(), 'rules');
+}
+
+/** Parses and validates one rule pack; any problem is a one-line UserError naming file, rule and field. */
+export function loadRulePack(file: string, displayName = file): LoadedRule[] {
+  const parsed = readYaml(file, 'rule', displayName);
+  const validate = schemaValidator('rule-pack');
+  if (!validate(parsed.value)) {
+    const problem = mainProblem(validate.errors ?? []);
+    throw packError(parsed, displayName, problem.path, problem.field, problem.message);
+  }
+  const rules = (parsed.value as { rules: RuleSpec[] }).rules;
+  const seen = new Set<string>();
+  rules.forEach((rule, i) => {
+    if (seen.has(rule.id)) throw packError(parsed, displayName, ['rules', String(i), 'id'], 'id', `duplicate rule id '${rule.id}'`);
+    seen.add(rule.id);
+    checkSemantics(rule, (p, field, message) => packError(parsed, displayName, ['rules', String(i), ...p], field, message));
+  });
+  return rules.map((r) => ({ ...r, source: displayName }));
+}
+
+type Fail = (path: string[], field: string, message: string) => UserError;
+
+function checkSemantics(rule: RuleSpec, fail: Fail): void {
+  const regexOk = (re: string, flags: string | undefined, p: string[], field: string) => {
+    try {
+      new RegExp(re, `${flags ?? ''}dg`);
+    } catch (e) {
+      throw fail(p, field, `is not a valid regular expression (${(e as Error).message})`);
+    }
+  };
+  rule.patterns?.forEach((pt, j) => {
+    regexOk(pt.regex, pt.flags, ['patterns', String(j), 'regex'], 'regex');
+    pt.languages?.forEach((l, k) => {
+      if (!isKnownLanguage(l)) throw fail(['patterns', String(j), 'languages', String(k)], 'languages', `unknown language '${l}'`);
+    });
+  });
+  rule.conditions?.forEach((c, j) => regexOk(c.regex, c.flags, ['conditions', String(j), 'regex'], 'regex'));
+  rule.exceptions?.forEach((x, j) => regexOk(x, 'i', ['exceptions', String(j)], 'exceptions'));
+  rule.languages?.forEach((l, k) => {
+    if (l !== 'any' && !isKnownLanguage(l)) throw fail(['languages', String(k)], 'languages', `unknown language '${l}'`);
+  });
+  if (rule.detector && !detectorNames().includes(rule.detector.name)) {
+    throw fail(['detector', 'name'], 'detector', `unknown detector '${rule.detector.name}' (known: ${detectorNames().join(', ')})`);
+  }
+  [...rule.examples.bad, ...rule.examples.good].forEach((ex) => {
+    if (ex.language && !isKnownLanguage(ex.language)) throw fail(['examples'], 'examples', `unknown language '${ex.language}'`);
+  });
+}
+
+function packError(parsed: ParsedYaml, displayName: string, p: string[], field: string, message: string): UserError {
+  const keys = p.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const line = parsed.lineOf(keys);
+  const ruleIndex = p[0] === 'rules' && /^\d+$/.test(p[1] ?? '') ? Number(p[1]) : undefined;
+  const rules = (parsed.value as { rules?: Array<{ id?: unknown }> } | null)?.rules;
+  const id = ruleIndex !== undefined && Array.isArray(rules) ? rules[ruleIndex]?.id : undefined;
+  const where = `${displayName}${line ? `:${line}` : ''}`;
+  const rulePart = ruleIndex === undefined ? '' : typeof id === 'string' ? ` rule '${id}'` : ` rule #${ruleIndex + 1}`;
+  return new UserError(`${where}:${rulePart} field '${field}' ${message}`, 'rule');
+}

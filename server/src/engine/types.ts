@@ -1,0 +1,156 @@
+export const CATEGORIES = ['patient-data', 'insecure-storage', 'insecure-transport'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where in a file a match sits, as told by the lexical layer. */
+export type Scope = 'code' | 'string' | 'comment';
+
+/** 1-based line and column; columns count UTF-16 code units, as SARIF's default columnKind does. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** Path relative to the scan root, with forward slashes. */
+  file: string;
+  range: Range;
+  /** Already masked: never holds a full identifier, patient value or secret. */
+  message: string;
+  /** The matched text with every sensitive part masked. */
+  evidence: string;
+  fix?: Fix;
+  related?: RelatedLocation[];
+  /** Content-based: survives the finding's lines moving within the file. */
+  fingerprint: string;
+}
+
+export interface References {
+  hipaa?: string[];
+  gdpr?: string[];
+  hds?: string[];
+  cwe?: number[];
+  other?: string[];
+}
+
+export interface Example {
+  /** A language id, or a file name whose language is detected (e.g. `nginx.conf`). */
+  language?: string;
+  file?: string;
+  code: string;
+}
+
+export interface Condition {
+  regex: string;
+  flags?: string;
+  within?: 'line' | 'file' | 'lines';
+  /** For `within: lines`: how many lines before and after the match. */
+  lines?: number;
+  /** The rule applies only when the regex is absent there (an exception). */
+  absent?: boolean;
+}
+
+export interface PatternSpec {
+  regex: string;
+  flags?: string;
+  scopes?: Scope[];
+  languages?: string[];
+}
+
+export interface DetectorSpec {
+  name: string;
+  options?: Record<string, unknown>;
+}
+
+export interface FixSpec {
+  /** Replacement for the named group's text (or the whole match), `$<name>` refers to groups. */
+  replace: string;
+  group?: string;
+  description?: string;
+}
+
+/** A rule as written in a YAML pack, after schema validation. */
+export interface RuleSpec {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  message: string;
+  description: string;
+  references: References;
+  languages?: string[];
+  files?: string[];
+  excludeFiles?: string[];
+  patterns?: PatternSpec[];
+  detector?: DetectorSpec;
+  /** Scopes for the detector or for patterns that do not name their own. */
+  scopes?: Scope[];
+  conditions?: Condition[];
+  /** Regexes tested against the matched text: a match drops the finding. */
+  exceptions?: string[];
+  /** Named groups whose text is sensitive and must be masked in every output. */
+  redact?: string[];
+  fix?: FixSpec;
+  examples: { bad: Example[]; good: Example[] };
+}
+
+export interface LoadedRule extends RuleSpec {
+  /** The pack file it came from (for error messages and docs). */
+  source: string;
+}
+
+export type SkipReason =
+  | 'binary'
+  | 'too-large'
+  | 'minified'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'excluded';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  /** Files whose bytes were not valid UTF-8 and were decoded lossily. */
+  lossyDecoded: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  root: string;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+  rules: LoadedRule[];
+}
