@@ -1,8 +1,8 @@
-// Bundles the CLI (and later the language server) into one file each, as the extension ships them.
+// Bundles the CLI and the language server into one file each, as the extension ships them.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', server: 'src/server.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
