@@ -6,6 +6,7 @@ import { formatHtml } from './format/html';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { formatRuleDocs } from './ruleText';
 import { atOrAbove } from './summary';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
@@ -18,7 +19,8 @@ const HELP = `hdguard: find patient data, insecure storage and insecure transpor
 
 Usage:
   hdguard scan [paths...] [options]   audit files and folders (default: the current folder)
-  hdguard rules                       list the rules with their category and severity
+  hdguard rules [--format text|markdown|json]
+                                      list the rules with their category and severity
   hdguard --help | --version
 
 Scan options:
@@ -172,13 +174,25 @@ function progressLine(io: Io) {
 }
 
 function rulesCommand(args: string[], io: Io): number {
-  parse(args, {});
+  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'text' } });
   const rules = resolveRules(io.cwd, loadConfig(io.cwd));
-  const width = Math.max(...rules.map((r) => r.id.length));
-  for (const r of [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) {
-    io.stdout(`${r.id.padEnd(width)}  ${r.category.padEnd(18)}  ${r.severity.padEnd(7)}  ${r.title}\n`);
+  switch (values.format) {
+    case 'markdown':
+      io.stdout(formatRuleDocs(rules));
+      return EXIT.ok;
+    case 'json':
+      io.stdout(`${JSON.stringify(rules.map(({ source: _source, ...rule }) => rule), null, 2)}\n`);
+      return EXIT.ok;
+    case 'text': {
+      const width = Math.max(...rules.map((r) => r.id.length));
+      for (const r of [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) {
+        io.stdout(`${r.id.padEnd(width)}  ${r.category.padEnd(18)}  ${r.severity.padEnd(7)}  ${r.title}\n`);
+      }
+      return EXIT.ok;
+    }
+    default:
+      throw new UserError('rules --format must be one of text, markdown, json', 'usage');
   }
-  return EXIT.ok;
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import { toolVersion, type Finding, type LoadedRule, type ScanResult, type Severity } from '../../engine';
 import { pathToFileURL } from 'node:url';
+import { firstParagraph, referencesMarkdown } from '../ruleText';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub code scanning reads this as critical/high (≥ 7), medium (4–6.9) and low (< 4). */
@@ -100,20 +101,4 @@ function pascalName(id: string): string {
     .split(/[.-]/)
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join('');
-}
-
-function firstParagraph(markdown: string): string {
-  return markdown.trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ');
-}
-
-export function referencesMarkdown(rule: LoadedRule): string {
-  const r = rule.references;
-  const lines = [
-    ...(r.hipaa ?? []).map((x) => `- HIPAA ${x}`),
-    ...(r.gdpr ?? []).map((x) => `- GDPR ${x}`),
-    ...(r.hds ?? []).map((x) => `- HDS: ${x}`),
-    ...(r.cwe ?? []).map((c) => `- CWE-${c}`),
-    ...(r.other ?? []).map((x) => `- ${x}`),
-  ];
-  return lines.length ? `**References**\n\n${lines.join('\n')}` : '';
 }

@@ -1,0 +1,54 @@
+import type { LoadedRule } from '../engine';
+
+/** The rule's references as a Markdown list under a heading (empty when it has none). */
+export function referencesMarkdown(rule: LoadedRule): string {
+  const r = rule.references;
+  const lines = [
+    ...(r.hipaa ?? []).map((x) => `- HIPAA ${x}`),
+    ...(r.gdpr ?? []).map((x) => `- GDPR ${x}`),
+    ...(r.hds ?? []).map((x) => `- HDS: ${x}`),
+    ...(r.cwe ?? []).map((c) => `- CWE-${c}`),
+    ...(r.other ?? []).map((x) => `- ${x}`),
+  ];
+  return lines.length ? `**References**\n\n${lines.join('\n')}` : '';
+}
+
+export function firstParagraph(markdown: string): string {
+  return markdown.trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ');
+}
+
+const FENCE: Record<string, string> = { shellscript: 'sh', dotenv: 'sh', csharp: 'cs', plist: 'xml', nginx: 'nginx', hcl: 'hcl' };
+
+/** docs/rules.md: an index of every rule, then each rule's description, references and examples. */
+export function formatRuleDocs(rules: LoadedRule[]): string {
+  const sorted = [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const out: string[] = [
+    '# Health Data Guard rules',
+    '',
+    'Generated from the packs in `rules/` by `npm run docs`; a test checks it is up to date.',
+    '',
+    '| rule | category | severity | title |',
+    '|---|---|---|---|',
+    ...sorted.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.category} | ${r.severity} | ${r.title} |`),
+  ];
+  for (const r of sorted) {
+    out.push('', `## ${r.id}`, '', `**${r.title}** · ${r.category} · ${r.severity}`, '');
+    const where = [...(r.languages ?? []), ...(r.files ?? [])];
+    if (where.length) out.push(`Applies to: ${where.map((w) => `\`${w}\``).join(', ')}`, '');
+    out.push(r.description.trim(), '');
+    const refs = referencesMarkdown(r);
+    if (refs) out.push(refs, '');
+    for (const [label, list] of [['Reported', r.examples.bad], ['Not reported', r.examples.good]] as const) {
+      out.push(`**${label}**`, '');
+      for (const ex of list) {
+        const lang = ex.language ? (FENCE[ex.language] ?? ex.language) : '';
+        out.push(`${ex.file ? `\`${ex.file}\`:\n` : ''}\`\`\`${lang}`, ex.code.replace(/\n$/, ''), '```', '');
+      }
+    }
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
