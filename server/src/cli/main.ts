@@ -62,9 +62,13 @@ export function run(argv: string[], io: Io): number {
 
 function dispatch(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.stderr(HELP);
+    return EXIT.error;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
-    return command === undefined ? EXIT.error : EXIT.ok;
+    return EXIT.ok;
   }
   if (command === '--version' || command === '-V') {
     io.stdout(`${toolVersion()}\n`);
@@ -79,8 +83,15 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`${(e as Error).message.split('\n')[0]} (try hdguard --help)`, 'usage');
+    throw new UserError(`${parseArgsProblem(e as NodeJS.ErrnoException)} (try hdguard --help)`, 'usage');
   }
+}
+
+/** node:util's messages suggest `--` tricks meant for script authors; say what is wrong instead. */
+function parseArgsProblem(e: NodeJS.ErrnoException): string {
+  const option = /'(-[^']*)'/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
+  return e.message.split('\n')[0];
 }
 
 function scanCommand(args: string[], io: Io): number {
@@ -110,7 +121,7 @@ function scanCommand(args: string[], io: Io): number {
   const root = single && fs.statSync(single).isDirectory() ? single : io.cwd;
   const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
   if (configFile && !fs.existsSync(configFile)) throw new UserError(`${values.config}: configuration file not found`, 'config');
-  const config = loadConfig(root, configFile);
+  const config = loadConfig(root, configFile, values.config as string | undefined);
   const rules = resolveRules(root, config);
 
   const progress = io.isTty && format === 'text' && !values.output ? progressLine(io) : undefined;
@@ -174,7 +185,8 @@ function progressLine(io: Io) {
 }
 
 function rulesCommand(args: string[], io: Io): number {
-  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'text' } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f', default: 'text' } });
+  if (positionals.length) throw new UserError(`rules takes no arguments, got '${positionals[0]}' (try hdguard --help)`, 'usage');
   const rules = resolveRules(io.cwd, loadConfig(io.cwd));
   switch (values.format) {
     case 'markdown':

@@ -1,4 +1,4 @@
-import { compileRule, type CompiledCondition, type CompiledRule } from './compiledRule';
+import { compileRule, type CompiledCondition, type CompiledPattern, type CompiledRule } from './compiledRule';
 import type { DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fingerprintOf } from './fingerprint';
@@ -51,19 +51,20 @@ function* hitsOf(rule: CompiledRule, doc: SourceDocument): Generator<DetectorHit
       const indices = m.indices!;
       const [start, end] = indices.groups?.hit ?? indices[0];
       if (!pattern.scopes.includes(doc.scopes.scopeAt(start))) continue;
-      yield regexHit(rule, m, start, end);
+      yield regexHit(rule, pattern, m, start, end);
     }
   }
 }
 
-function regexHit(rule: CompiledRule, m: RegExpExecArray, start: number, end: number): DetectorHit {
+function regexHit(rule: CompiledRule, pattern: CompiledPattern, m: RegExpExecArray, start: number, end: number): DetectorHit {
   const groups = m.groups ?? {};
   const spans = m.indices!.groups ?? {};
   const sensitive = (rule.rule.redact ?? []).flatMap((g) => (spans[g] ? [spans[g] as [number, number]] : []));
-  const fixSpec = rule.rule.fix;
+  const fixSpec = pattern.fix;
+  const fixSpan = fixSpec?.group ? spans[fixSpec.group] : m.indices![0];
   let fix: DetectorHit['fix'];
-  if (fixSpec) {
-    const [fs, fe] = (fixSpec.group ? spans[fixSpec.group] : undefined) ?? m.indices![0];
+  if (fixSpec && fixSpan) {
+    const [fs, fe] = fixSpan;
     const newText = fixSpec.replace.replace(/\$<(\w+)>/g, (_, name: string) => groups[name] ?? '');
     fix = { start: fs, end: fe, newText, description: fixSpec.description ?? `Replace with ${newText}` };
   }
@@ -90,6 +91,8 @@ function conditionText(c: CompiledCondition, doc: SourceDocument, hit: DetectorH
   return doc.text.slice(idx.lineStart(first - span), idx.lineEnd(Math.min(last + span, idx.lineCount - 1)));
 }
 
+const LINE_CONTEXT = 160;
+
 function toFinding(
   rule: CompiledRule,
   doc: SourceDocument,
@@ -103,12 +106,15 @@ function toFinding(
   const relative = sensitive.map(([s, e]) => [s - hit.start, e - hit.start] as [number, number]);
   const evidence = clip(maskSpans(doc.text.slice(hit.start, hit.end), relative));
   const message = fillTemplate(spec.message, hit, doc, spec.redact ?? []);
+  // The line around the hit, bounded so that a finding on a very long line costs no more than any other.
   const lineIdx = doc.index.lineIndexAt(hit.start);
-  const lineStart = doc.index.lineStart(lineIdx);
-  const lineEnd = doc.index.lineEnd(lineIdx);
+  const lineStart = Math.max(doc.index.lineStart(lineIdx), hit.start - LINE_CONTEXT);
+  const lineEnd = Math.min(doc.index.lineEnd(lineIdx), Math.max(hit.end, hit.start) + LINE_CONTEXT);
   const maskedLine = maskSpans(
     doc.text.slice(lineStart, lineEnd),
-    sensitive.filter(([s]) => s >= lineStart && s < lineEnd).map(([s, e]) => [s - lineStart, Math.min(e, lineEnd) - lineStart]),
+    sensitive
+      .filter(([s, e]) => e > lineStart && s < lineEnd)
+      .map(([s, e]) => [Math.max(s, lineStart) - lineStart, Math.min(e, lineEnd) - lineStart]),
   );
   const key = `${spec.id}\u0000${evidence}\u0000${maskedLine.replace(/\s+/g, ' ').trim()}`;
   const occurrence = occurrences.get(key) ?? 0;

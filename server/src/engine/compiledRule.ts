@@ -1,12 +1,13 @@
 import picomatch from 'picomatch';
 import { detectorByName, type Detector } from './detectors';
 import type { SourceDocument } from './document';
-import type { LoadedRule, Scope } from './types';
+import type { FixSpec, LoadedRule, Scope } from './types';
 
 export interface CompiledPattern {
   re: RegExp;
   scopes: Scope[];
   languages?: Set<string>;
+  fix?: FixSpec;
 }
 
 export interface CompiledCondition {
@@ -32,8 +33,8 @@ const DEFAULT_SCOPES: Scope[] = ['code', 'string'];
 export function compileRule(rule: LoadedRule): CompiledRule {
   const scopes = rule.scopes ?? DEFAULT_SCOPES;
   const languages = rule.languages && !rule.languages.includes('any') ? new Set(rule.languages) : undefined;
-  const fileGlobs = rule.files?.length ? picomatch(rule.files, { basename: true, dot: true, nocase: true }) : undefined;
-  const excluded = rule.excludeFiles?.length ? picomatch(rule.excludeFiles, { basename: true, dot: true, nocase: true }) : undefined;
+  const fileGlobs = pathMatcher(rule.files);
+  const excluded = pathMatcher(rule.excludeFiles);
   return {
     rule,
     scopes,
@@ -41,6 +42,7 @@ export function compileRule(rule: LoadedRule): CompiledRule {
       re: new RegExp(p.regex, `${p.flags ?? ''}dg`),
       scopes: p.scopes ?? scopes,
       languages: p.languages ? new Set(p.languages) : undefined,
+      fix: p.fix ?? rule.fix,
     })),
     detector: rule.detector ? detectorByName(rule.detector.name) : undefined,
     conditions: (rule.conditions ?? []).map((c) => ({
@@ -58,4 +60,18 @@ export function compileRule(rule: LoadedRule): CompiledRule {
       return Boolean(byLanguage || byFile);
     },
   };
+}
+
+/**
+ * Globs without a slash match the file name (such as *.conf), globs with one match the path from the scan root
+ * (such as app/src/debug/ and below): picomatch's basename mode applies to both and misses the second kind.
+ */
+function pathMatcher(globs: string[] | undefined): ((file: string) => boolean) | undefined {
+  if (!globs?.length) return undefined;
+  const options = { dot: true, nocase: true };
+  const names = globs.filter((g) => !g.includes('/'));
+  const paths = globs.filter((g) => g.includes('/'));
+  const byName = names.length ? picomatch(names, options) : () => false;
+  const byPath = paths.length ? picomatch(paths, options) : () => false;
+  return (file) => byName(file.slice(file.lastIndexOf('/') + 1)) || byPath(file);
 }

@@ -21,6 +21,8 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = { disable: [], severity: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
+const MAX_FILE_SIZE_HINT = 'must be a number of bytes (at least 1) or a size such as 512KB or 2MB';
+
 interface RawConfig {
   rules?: { disable?: string[]; severity?: Record<string, Severity> };
   exclude?: string[];
@@ -29,26 +31,31 @@ interface RawConfig {
 
 /**
  * Reads `.hdguard.yaml`: the file given, or the one at the scan root if there is one. A problem is a one-line
- * UserError naming the file, the line and the field.
+ * UserError naming the file (as `display`: what the user typed, or relative to the root), the line and the field.
  */
-export function loadConfig(root: string, explicitFile?: string): Config {
+export function loadConfig(root: string, explicitFile?: string, display = explicitFile ?? CONFIG_FILE): Config {
   const file = explicitFile ?? path.join(root, CONFIG_FILE);
   if (!explicitFile && !fs.existsSync(file)) return { ...DEFAULT_CONFIG };
-  const display = explicitFile ?? path.relative(process.cwd(), file) ?? CONFIG_FILE;
   const parsed = readYaml(file, 'config', display);
   const raw = (parsed.value ?? {}) as RawConfig;
   const validate = schemaValidator('config');
+  const fail = (path: string[], field: string, message: string) => {
+    const line = parsed.lineOf(path);
+    return new UserError(`${display}${line ? `:${line}` : ''}: field '${field}' ${message}`, 'config');
+  };
   if (!validate(raw)) {
     const problem = mainProblem(validate.errors ?? []);
-    const line = parsed.lineOf(problem.path);
     const field = [...problem.path.filter((s) => !/^\d+$/.test(s)).slice(0, -1), problem.field].join('.') || problem.field;
-    throw new UserError(`${display}${line ? `:${line}` : ''}: field '${field}' ${problem.message}`, 'config');
+    // The schema's oneOf (integer or size string) yields a branch's message, which misleads: say what is allowed.
+    throw fail(problem.path, field, problem.path[0] === 'maxFileSize' ? MAX_FILE_SIZE_HINT : problem.message);
   }
+  const maxFileSize = parseSize(raw.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE;
+  if (maxFileSize < 1) throw fail(['maxFileSize'], 'maxFileSize', MAX_FILE_SIZE_HINT);
   return {
     disable: raw.rules?.disable ?? [],
     severity: raw.rules?.severity ?? {},
     exclude: raw.exclude ?? [],
-    maxFileSize: parseSize(raw.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize,
     source: display,
   };
 }

@@ -9,7 +9,8 @@ export const DEFAULT_SKIPPED_DIRS = new Set([
   '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'third_party',
   'dist', 'build', 'out', 'target', 'bin', 'obj', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache',
   '.pytest_cache', '.gradle', '.next', '.nuxt', 'coverage', 'Pods', 'DerivedData', '.terraform',
-  '.hdguard-cache',
+  // .hdguard holds the workspace's rule packs, whose bad examples would otherwise be reported.
+  '.hdguard', '.hdguard-cache',
 ]);
 
 export const IGNORE_FILES = ['.gitignore', '.hdguardignore'];
@@ -22,7 +23,7 @@ export interface DiscoveredFile {
 }
 
 export interface DiscoveryOptions {
-  /** Extra globs, relative to the root, such as generated/** or *.snap. */
+  /** Extra globs, relative to the root, such as generated/** or *.snap (a glob without a slash matches names at any depth). */
   exclude: string[];
 }
 
@@ -41,10 +42,14 @@ export function* discoverFiles(
   options: DiscoveryOptions,
   skipped: SkippedFile[],
 ): Generator<DiscoveredFile> {
-  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const globs = options.exclude.map((g) => g.replace(/^\.\//, ''));
+  const excluded = globs.length ? picomatch(globs, { dot: true, basename: true }) : () => false;
   const visitedDirs = new Set<string>();
   const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
   const isExcluded = (rel: string) => excluded(rel) || excluded(`${rel}/`);
+  // visitedDirs holds real paths, so a loop's target is shown relative to the root's real path.
+  const realRoot = realpathOr(root);
+  const realRelOf = (real: string) => path.relative(realRoot, real).split(path.sep).join('/') || '.';
 
   function* visit(abs: string, layers: IgnoreLayer[], explicit: boolean): Generator<DiscoveredFile> {
     const rel = relOf(abs);
@@ -77,7 +82,7 @@ export function* discoverFiles(
         return;
       }
       if (visitedDirs.has(real)) {
-        if (lst.isSymbolicLink()) skipped.push({ file: rel, reason: 'symlink-loop', detail: `links back to ${relOf(real)}` });
+        if (lst.isSymbolicLink()) skipped.push({ file: rel, reason: 'symlink-loop', detail: `links back to ${realRelOf(real)}` });
         return;
       }
       visitedDirs.add(real);
@@ -149,6 +154,14 @@ function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean 
     if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function errorText(e: unknown): string {

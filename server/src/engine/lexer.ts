@@ -24,6 +24,8 @@ interface Opener {
   lineStart?: boolean;
   /** A quote that opens a string only where a YAML value can start. */
   valueStart?: boolean;
+  /** A string that stands alone as a statement is documentation (a Python docstring): a comment. */
+  docstring?: boolean;
 }
 
 const LINE = (open: string, extra: Partial<Opener> = {}): Opener => ({ open, kind: 'line-comment', ...extra });
@@ -52,8 +54,8 @@ const SPECS: Record<string, Opener[]> = {
   css: [BLOCK('/*', '*/'), STR('"'), STR("'")],
   python: [
     LINE('#'),
-    STR('"""', { multiline: true }),
-    STR("'''", { multiline: true }),
+    STR('"""', { multiline: true, docstring: true }),
+    STR("'''", { multiline: true, docstring: true }),
     STR('"'),
     STR("'"),
   ],
@@ -176,11 +178,19 @@ function lexWith(text: string, spec: Opener[], from: number, to: number): Region
       continue;
     }
     const end = Math.min(closeOf(text, at, opener, to), to);
-    const kind: NonCode = opener.kind === 'string' || opener.kind === 'heredoc' ? 'string' : 'comment';
+    const isString = opener.kind === 'string' || opener.kind === 'heredoc';
+    const kind: NonCode = isString && !(opener.docstring && standsAlone(text, at, end)) ? 'string' : 'comment';
     if (end > at) regions.push({ start: at, end, kind });
     pos = Math.max(end, at + 1);
   }
   return regions;
+}
+
+/** Only white space between the line start and `start`, and between `end` and the line end. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && text[i] !== '\n'; i--) if (!isBlank(text[i])) return false;
+  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!isBlank(text[i])) return false;
+  return true;
 }
 
 function isBlank(ch: string): boolean {
@@ -285,19 +295,27 @@ function lexXml(text: string, base: number): Region[] {
   return regions;
 }
 
-/** Scans a tag from `<` to its `>`, recording quoted attribute values; returns the offset after `>`. */
+/**
+ * Scans a tag from `<` to its `>`, recording quoted attribute values; returns the offset after `>`. A
+ * declaration's internal subset (`<!DOCTYPE x [ ... ]>`) belongs to it; a value never closed ends at its line end.
+ */
 function tagClose(text: string, lt: number, regions: Region[], base: number): number {
   const n = text.length;
+  const declaration = text[lt + 1] === '!';
+  let subset = 0;
   for (let j = lt + 1; j < n; j++) {
     const ch = text[j];
     if (ch === '"' || ch === "'") {
       const q = text.indexOf(ch, j + 1);
-      const end = q < 0 ? n : q + 1;
+      const nl = text.indexOf('\n', j + 1);
+      const end = q >= 0 ? q + 1 : nl >= 0 ? nl : n;
       regions.push({ start: base + j, end: base + end, kind: 'string' });
       j = end - 1;
-    } else if (ch === '>') {
+    } else if (declaration && (ch === '[' || ch === ']')) {
+      subset += ch === '[' ? 1 : -1;
+    } else if (ch === '>' && subset <= 0) {
       return j + 1;
-    } else if (ch === '<' && j > lt + 1 && text[lt + 1] !== '!') {
+    } else if (ch === '<' && j > lt + 1 && !declaration) {
       return j;
     }
   }

@@ -30,6 +30,9 @@ export function mainProblem(errors: ErrorObject[]): SchemaProblem {
   const pool = concrete.length ? concrete : errors;
   const best = [...pool].sort((a, b) => depth(b) - depth(a))[0];
   const segments = best.instancePath.split('/').slice(1).map(unescapePointer);
+  // The named property is the offending value (present or not), so its line is the one to report.
+  const named = best.params as { missingProperty?: string; additionalProperty?: string };
+  const property = best.keyword === 'required' ? named.missingProperty : best.keyword === 'additionalProperties' ? named.additionalProperty : undefined;
   let field = segments.filter((s) => !/^\d+$/.test(s)).slice(-1)[0] ?? '(root)';
   let message = best.message ?? 'is invalid';
   switch (best.keyword) {
@@ -51,7 +54,7 @@ export function mainProblem(errors: ErrorObject[]): SchemaProblem {
       message = 'must name a language or a file';
       break;
   }
-  return { path: segments, field, message };
+  return { path: property === undefined ? segments : [...segments, property], field, message };
 }
 
 function depth(e: ErrorObject): number {

@@ -81,6 +81,8 @@ export interface PatternSpec {
   flags?: string;
   scopes?: Scope[];
   languages?: string[];
+  /** This pattern's own fix, in place of the rule's. */
+  fix?: FixSpec;
 }
 
 export interface DetectorSpec {

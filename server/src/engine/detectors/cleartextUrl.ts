@@ -16,16 +16,20 @@ const compiledOptions = new WeakMap<Record<string, unknown>, Options>();
 function compile(raw: Record<string, unknown>): Options {
   let o = compiledOptions.get(raw);
   if (!o) {
-    const keys = stringList(raw, 'identifierKeys').map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const keys = stringList(raw, 'identifierKeys').flatMap(keyVariants);
     const canonical = raw.canonicalPath;
     o = {
       schemes: stringMap(raw, 'schemes'),
       isLocal: hostMatcher(stringList(raw, 'localHosts')),
       isIdentifierUrl: urlPrefixMatcher(stringList(raw, 'identifierUrls')),
       canonicalPath: typeof canonical === 'string' ? new RegExp(canonical) : undefined,
-      // `"system": "`, `system='`, `.setSystem("`, `xmlns:xsi="`: the URL is the value of an identifier key.
+      // `"system": "`, `system='`, `.setSystem("`, `xmlns:xsi="`, `mrnSystem = "`, `MRN_SYSTEM=`: the URL is the
+      // value of an identifier key, alone or at the end of a camelCase or snake_case name.
       identifierKey: keys.length
-        ? new RegExp(`(?:^|[^\\w$])(?:set|with)?(?:${keys.join('|')})(?::[\\w.-]+)?["']?\\s*(?:[:=]|=>|\\()?\\s*["'\`]?$`, 'i')
+        ? new RegExp(
+            `(?:^|(?<=[^A-Za-z0-9$])|(?<=[a-z0-9])(?=[A-Z])|(?<=_))(?:set|with|Set|With)?(?:${keys.join('|')})` +
+              `(?::[\\w.-]+)?["']?\\s*(?:[:=]|=>|\\()?\\s*["'\`]?$`,
+          )
         : undefined,
     };
     compiledOptions.set(raw, o);
@@ -34,7 +38,9 @@ function compile(raw: Record<string, unknown>): Options {
 }
 
 const AUTHORITY = /^[^\s"'`<>/?#\\,;)]*/;
-const REST = /^[^\s"'`<>\\)]*/;
+const REST = /^[^\s"'`<>\\);]*/;
+/** Punctuation that ends a sentence or a statement rather than the URL. */
+const TRAILING = /[.,:!?]+$/;
 
 /** Cleartext URLs (`http://`, `ftp://`, ...) to hosts that are not local, not identifiers and not namespaces. */
 export const cleartextUrl: Detector = {
@@ -46,13 +52,13 @@ export const cleartextUrl: Detector = {
     const re = new RegExp(`\\b(${schemes.join('|')})://`, 'gi');
     const text = doc.text;
     const hits: DetectorHit[] = [];
-    let composeServices: ((host: string) => boolean) | undefined;
+    let internalHosts: ((host: string) => boolean) | undefined;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const scheme = m[1].toLowerCase();
       const afterScheme = start + m[0].length;
       const authority = AUTHORITY.exec(text.slice(afterScheme, afterScheme + 2048))![0];
-      const rest = REST.exec(text.slice(afterScheme, afterScheme + 4096))![0];
+      const rest = REST.exec(text.slice(afterScheme, afterScheme + 4096))![0].replace(TRAILING, '');
       const end = afterScheme + rest.length;
       if (authority === '' && !isConcatenated(text, afterScheme)) continue;
       const at = authority.lastIndexOf('@');
@@ -64,15 +70,15 @@ export const cleartextUrl: Detector = {
       if (o.canonicalPath?.test(rest)) continue;
       if (isIdentifierValue(doc, start, o) || insideXmlDeclaration(doc, start)) continue;
       if (host && !host.includes('.') && !host.includes(':')) {
-        composeServices ??= composeServiceMatcher(doc);
-        if (composeServices(host)) continue;
+        internalHosts ??= internalHostMatcher(doc);
+        if (internalHosts(host)) continue;
       }
       const sensitive: Array<[number, number]> = [];
       if (at >= 0) {
         const colon = authority.indexOf(':');
         if (colon >= 0 && colon < at) sensitive.push([afterScheme + colon + 1, afterScheme + at]);
       }
-      for (const q of rest.matchAll(/[?&;][^=&#]+=([^&#]*)/g)) {
+      for (const q of rest.matchAll(/[?&;#][^=&#]+=([^&#]*)/g)) {
         const valueStart = afterScheme + q.index! + q[0].length - q[1].length;
         if (q[1]) sensitive.push([valueStart, valueStart + q[1].length]);
       }
@@ -113,19 +119,27 @@ function insideXmlDeclaration(doc: SourceDocument, start: number): boolean {
   return decl >= 0 && !window.slice(decl).includes('>');
 }
 
-/** In a compose file, the services' names are hosts on the compose network. */
-function composeServiceMatcher(doc: SourceDocument): (host: string) => boolean {
-  if (!/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(doc.baseName)) return () => false;
-  try {
-    const parsed = parseYaml(doc.text) as { services?: Record<string, { hostname?: string; container_name?: string }> };
-    const names = new Set<string>();
-    for (const [name, svc] of Object.entries(parsed?.services ?? {})) {
-      names.add(name.toLowerCase());
-      if (svc?.hostname) names.add(String(svc.hostname).toLowerCase());
-      if (svc?.container_name) names.add(String(svc.container_name).toLowerCase());
+/** Hosts the file itself defines: compose services (and their hostnames), nginx upstream groups. */
+function internalHostMatcher(doc: SourceDocument): (host: string) => boolean {
+  const names = new Set<string>();
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(doc.baseName)) {
+    try {
+      const parsed = parseYaml(doc.text) as { services?: Record<string, { hostname?: string; container_name?: string }> };
+      for (const [name, svc] of Object.entries(parsed?.services ?? {})) {
+        names.add(name.toLowerCase());
+        if (svc?.hostname) names.add(String(svc.hostname).toLowerCase());
+        if (svc?.container_name) names.add(String(svc.container_name).toLowerCase());
+      }
+    } catch {
+      // an invalid compose file defines no services
     }
-    return (host) => names.has(host);
-  } catch {
-    return () => false;
   }
+  for (const m of doc.text.matchAll(/\bupstream\s+([\w.-]+)\s*\{/g)) names.add(m[1].toLowerCase());
+  return (host) => names.has(host);
+}
+
+/** `system` → system, System, SYSTEM, as a regex alternative each. */
+function keyVariants(key: string): string[] {
+  const esc = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...new Set([key, key[0].toUpperCase() + key.slice(1), key.toUpperCase()])].map(esc);
 }

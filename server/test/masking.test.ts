@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { loadConfig, maskValue, resolveRules, scan, type RawValues } from '../src/engine';
+import { FIXTURES, runCli } from './helpers';
+import { treeFactory } from './trees';
+
+const FORMATS = ['text', 'json', 'sarif', 'html'];
+
+/** The raw sensitive values the engine masked in a folder's findings. */
+function rawValuesOf(root: string): string[] {
+  const config = loadConfig(root);
+  const raw: RawValues = { values: [] };
+  scan({ root, config, rules: resolveRules(root, config), raw });
+  return raw.values;
+}
+
+/** Every report format, as the CLI writes it. */
+function reportsOf(root: string): Record<string, string> {
+  return Object.fromEntries(
+    FORMATS.map((format) => {
+      const r = runCli(['scan', '.', '--format', format, '--fail-on', 'never'], root);
+      assert.equal(r.status, 0, r.stderr);
+      return [format, r.stdout + r.stderr];
+    }),
+  );
+}
+
+/** Raw values that would also appear by chance (short ones, or words in rule descriptions) say nothing. */
+const telling = (values: string[]) => [...new Set(values)].filter((v) => v.length >= 6);
+
+function assertNoneLeaks(root: string, values: string[]): Record<string, string> {
+  const reports = reportsOf(root);
+  for (const [format, report] of Object.entries(reports)) {
+    const leaked = values.filter((v) => report.includes(v));
+    assert.deepEqual(leaked, [], `${format} report leaks raw values`);
+  }
+  return reports;
+}
+
+describe('masking: no report holds a raw sensitive value', () => {
+  const trees = treeFactory();
+  after(trees.cleanup);
+
+  it('URL passwords and query values are masked in text, JSON, SARIF and HTML', () => {
+    const root = trees.make({
+      'export.js': "upload('ftp://exporter:S3cretPass@exports.clinic-partner.net/daily?ssn=123456789&mrn=MRN7781234');\n",
+      'config/app.yaml': 'lab:\n  url: http://labuser:Tr0ub4dor3x@lab-gateway.acme-health.com/results?patientId=PX99887766\n',
+      '.env': 'PACS_URL=http://pacs.radiology-group.com/dicom?token=eyJhbGciOiJIUzI1NiJ9xyz\n',
+    });
+    const raw = rawValuesOf(root);
+    for (const v of ['S3cretPass', '123456789', 'MRN7781234', 'Tr0ub4dor3x', 'PX99887766', 'eyJhbGciOiJIUzI1NiJ9xyz']) {
+      assert.ok(raw.includes(v), `the engine did not treat ${v} as sensitive: ${JSON.stringify(raw)}`);
+    }
+    const reports = assertNoneLeaks(root, telling(raw));
+    // The masked form is what the reports show instead.
+    for (const format of FORMATS) assert.ok(reports[format].includes(maskValue('S3cretPass')), format);
+  });
+
+  it('the test fixtures leak nothing either', function () {
+    if (!fs.existsSync(FIXTURES)) this.skip();
+    const values = telling(rawValuesOf(FIXTURES));
+    if (values.length === 0) this.skip();
+    assertNoneLeaks(FIXTURES, values);
+  });
+});
