@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { loadConfig, maskValue, resolveRules, scan, type RawValues } from '../src/engine';
 import { FIXTURES, runCli } from './helpers';
 import { treeFactory } from './trees';
@@ -56,10 +55,9 @@ describe('masking: no report holds a raw sensitive value', () => {
     for (const format of FORMATS) assert.ok(reports[format].includes(maskValue('S3cretPass')), format);
   });
 
-  it('the test fixtures leak nothing either', function () {
-    if (!fs.existsSync(FIXTURES)) this.skip();
+  it('the test fixtures leak nothing either', () => {
     const values = telling(rawValuesOf(FIXTURES));
-    if (values.length === 0) this.skip();
+    assert.ok(values.length > 0, 'the fixtures hold no sensitive value to check');
     assertNoneLeaks(FIXTURES, values);
   });
 });
