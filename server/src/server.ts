@@ -9,7 +9,18 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, loadConfig, resolveRules, RuleSet, SourceDocument, UserError, type Finding, type Severity } from './engine';
+import {
+  analyzeDocument,
+  DEFAULT_CONFIG,
+  loadConfig,
+  resolveRules,
+  RuleSet,
+  SourceDocument,
+  UserError,
+  type AnalysisSettings,
+  type Finding,
+  type Severity,
+} from './engine';
 
 /**
  * The language server: analyses open documents with the same engine as the CLI and publishes diagnostics.
@@ -26,6 +37,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 let root: string | undefined;
 let ruleSet: RuleSet | undefined;
+let settings: AnalysisSettings | undefined;
 const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params) => {
@@ -38,11 +50,13 @@ function rules(): RuleSet | undefined {
   if (ruleSet) return ruleSet;
   const base = root ?? process.cwd();
   try {
-    ruleSet = new RuleSet(resolveRules(base, loadConfig(base)));
+    const config = loadConfig(base);
+    settings = config.settings;
+    ruleSet = new RuleSet(resolveRules(base, config));
   } catch (e) {
     const message = e instanceof UserError ? e.message : String(e);
     connection.window.showErrorMessage(`Health Data Guard: ${message}`);
-    ruleSet = new RuleSet(resolveRules(base, loadConfig(base), { workspaceRules: false }));
+    ruleSet = new RuleSet(resolveRules(base, DEFAULT_CONFIG, { workspaceRules: false }));
   }
   return ruleSet;
 }
@@ -68,7 +82,7 @@ function toDiagnostic(f: Finding): Diagnostic {
 function analyse(document: TextDocument): void {
   const set = rules();
   if (!set) return;
-  const findings = analyzeDocument(new SourceDocument(relativePath(document.uri), document.getText()), set);
+  const findings = analyzeDocument(new SourceDocument(relativePath(document.uri), document.getText()), set, { settings });
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
 }
 

@@ -1,9 +1,9 @@
 import { compileRule, type CompiledCondition, type CompiledPattern, type CompiledRule } from './compiledRule';
-import type { DetectorHit } from './detectors';
+import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
-import type { Finding, LoadedRule } from './types';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule } from './types';
 
 /** Raw matched values, for tests that check none of them reaches an output. Never serialised. */
 export interface RawValues {
@@ -11,6 +11,7 @@ export interface RawValues {
 }
 
 export interface AnalyzeOptions {
+  settings?: AnalysisSettings;
   /** Collects the raw sensitive substrings of every finding (tests only). */
   raw?: RawValues;
 }
@@ -27,9 +28,10 @@ export class RuleSet {
 export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
+  const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   for (const rule of ruleSet.compiled) {
     if (!rule.appliesTo(doc)) continue;
-    for (const hit of hitsOf(rule, doc)) {
+    for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
       findings.push(toFinding(rule, doc, hit, occurrences, options));
     }
@@ -37,9 +39,9 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-function* hitsOf(rule: CompiledRule, doc: SourceDocument): Generator<DetectorHit> {
+function* hitsOf(rule: CompiledRule, doc: SourceDocument, context: DetectorContext): Generator<DetectorHit> {
   if (rule.detector) {
-    for (const hit of rule.detector.run(doc, rule.rule.detector?.options ?? {})) {
+    for (const hit of rule.detector.run(doc, rule.rule.detector?.options ?? {}, context)) {
       if (rule.scopes.includes(doc.scopes.scopeAt(hit.start))) yield hit;
     }
   }
@@ -105,7 +107,8 @@ function toFinding(
   if (options.raw) for (const [s, e] of sensitive) options.raw.values.push(doc.text.slice(s, e));
   const relative = sensitive.map(([s, e]) => [s - hit.start, e - hit.start] as [number, number]);
   const evidence = clip(maskSpans(doc.text.slice(hit.start, hit.end), relative));
-  const message = fillTemplate(spec.message, hit, doc, spec.redact ?? []);
+  const filled = fillTemplate(spec.message, hit, doc, spec.redact ?? []);
+  const message = hit.note ? `${filled} (${hit.note})` : filled;
   // The line around the hit, bounded so that a finding on a very long line costs no more than any other.
   const lineIdx = doc.index.lineIndexAt(hit.start);
   const lineStart = Math.max(doc.index.lineStart(lineIdx), hit.start - LINE_CONTEXT);
@@ -122,7 +125,7 @@ function toFinding(
   return {
     ruleId: spec.id,
     category: spec.category,
-    severity: spec.severity,
+    severity: hit.severity ?? spec.severity,
     file: doc.file,
     range: doc.index.rangeOf(hit.start, hit.end),
     message,
@@ -130,6 +133,7 @@ function toFinding(
     fix: hit.fix
       ? { description: hit.fix.description, edits: [{ range: doc.index.rangeOf(hit.fix.start, hit.fix.end), newText: hit.fix.newText }] }
       : undefined,
+    related: hit.related,
     fingerprint: fingerprintOf(spec.id, doc.file, evidence, maskedLine, occurrence),
   };
 }

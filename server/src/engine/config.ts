@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UserError } from './errors';
 import { loadBuiltinRules, loadRuleDir } from './ruleLoader';
 import { mainProblem, schemaValidator } from './schemaValidation';
-import type { LoadedRule, Severity } from './types';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type LoadedRule, type Severity, type SyntheticDataMode } from './types';
 import { readYaml } from './yamlFile';
 
 export const CONFIG_FILE = '.hdguard.yaml';
@@ -15,11 +15,18 @@ export interface Config {
   severity: Record<string, Severity>;
   exclude: string[];
   maxFileSize: number;
+  settings: AnalysisSettings;
   /** The file it came from, if any. */
   source?: string;
 }
 
-export const DEFAULT_CONFIG: Config = { disable: [], severity: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_CONFIG: Config = {
+  disable: [],
+  severity: {},
+  exclude: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  settings: DEFAULT_SETTINGS,
+};
 
 const MAX_FILE_SIZE_HINT = 'must be a number of bytes (at least 1) or a size such as 512KB or 2MB';
 
@@ -27,6 +34,7 @@ interface RawConfig {
   rules?: { disable?: string[]; severity?: Record<string, Severity> };
   exclude?: string[];
   maxFileSize?: number | string;
+  patientData?: { syntheticData?: SyntheticDataMode };
 }
 
 /**
@@ -56,6 +64,7 @@ export function loadConfig(root: string, explicitFile?: string, display = explic
     severity: raw.rules?.severity ?? {},
     exclude: raw.exclude ?? [],
     maxFileSize,
+    settings: { ...DEFAULT_SETTINGS, ...raw.patientData },
     source: display,
   };
 }

@@ -44,7 +44,7 @@ export function scan(options: ScanOptions): ScanResult {
     if (read.lossy) lossyDecoded++;
     filesScanned++;
     bytesScanned += file.size;
-    findings.push(...analyzeDocument(doc, ruleSet, { raw: options.raw }));
+    findings.push(...analyzeDocument(doc, ruleSet, { settings: options.config.settings, raw: options.raw }));
     options.onProgress?.(filesScanned, file.rel);
   }
   return {

@@ -51,6 +51,16 @@ export interface Finding {
   fingerprint: string;
 }
 
+/** How values recognised as synthetic test data (fake patients, documented test ranges) are treated. */
+export type SyntheticDataMode = 'ignore' | 'info' | 'report';
+
+/** Engine-wide settings that rules and detectors read, from the configuration. */
+export interface AnalysisSettings {
+  syntheticData: SyntheticDataMode;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { syntheticData: 'ignore' };
+
 export interface References {
   hipaa?: string[];
   gdpr?: string[];

@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../document';
+import type { AnalysisSettings, RelatedLocation, Severity } from '../types';
 
 /** One place a detector found, in offsets of the document's text. */
 export interface DetectorHit {
@@ -11,12 +12,21 @@ export interface DetectorHit {
   fix?: { start: number; end: number; newText: string; description: string };
   /** The whole match when the hit is only part of it (a regex's `hit` group); exceptions test this text. */
   match?: [number, number];
+  /** Overrides the rule's severity for this hit (a provider id reported at info, synthetic data at info). */
+  severity?: Severity;
+  /** Appended to the message in parentheses, e.g. "synthetic test value". Never holds a raw value. */
+  note?: string;
+  related?: RelatedLocation[];
+}
+
+export interface DetectorContext {
+  settings: AnalysisSettings;
 }
 
 /** What a regex cannot express: a named, built-in matcher a rule refers to with `detector: { name, options }`. */
 export interface Detector {
   name: string;
-  run(doc: SourceDocument, options: Record<string, unknown>): DetectorHit[];
+  run(doc: SourceDocument, options: Record<string, unknown>, context: DetectorContext): DetectorHit[];
 }
 
 export function stringList(options: Record<string, unknown>, key: string): string[] {
