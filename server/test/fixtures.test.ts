@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Finding } from '../src/engine';
 import { FIXTURES, runCli } from './helpers';
 
-/** One finding as test-fixtures/expected-findings.json states it. */
+/** One finding as a file in test-fixtures/expected/ states it. */
 interface Expected {
   rule: string;
   file: string;
@@ -32,11 +32,16 @@ function minus(from: Expected[], other: Expected[]): Expected[] {
 
 /** The realistic sample repositories under test-fixtures: every true problem reported, every trap silent. */
 describe('fixtures', () => {
-  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected-findings.json'), 'utf8')) as Expected[];
+  const dir = path.join(FIXTURES, 'expected');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const byFile = new Map(files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Expected[]]));
+  const expected = [...byFile.values()].flat().sort(compare);
 
-  it('expected-findings.json is sorted by file, line and rule', () => {
-    assert.deepEqual(expected.map(key), [...expected].sort(compare).map(key));
-  });
+  for (const [file, list] of byFile) {
+    it(`expected/${file} is sorted by file, line and rule`, () => {
+      assert.deepEqual(list.map(key), [...list].sort(compare).map(key));
+    });
+  }
 
   it('scanning test-fixtures reports exactly the expected findings', () => {
     const run = runCli(['scan', 'test-fixtures', '--format', 'json', '--fail-on', 'never']);
@@ -50,6 +55,6 @@ describe('fixtures', () => {
       ...minus(expected, actual).map((e) => `missing:    ${key(e)}`),
       ...minus(actual, expected).map((e) => `unexpected: ${key(e)}`),
     ];
-    if (diff.length) assert.fail(`findings differ from test-fixtures/expected-findings.json:\n  ${diff.join('\n  ')}\n`);
+    if (diff.length) assert.fail(`findings differ from test-fixtures/expected/*.json:\n  ${diff.join('\n  ')}\n`);
   });
 });

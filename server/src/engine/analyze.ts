@@ -3,7 +3,7 @@ import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule } from './types';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule, type Position } from './types';
 
 /** Raw matched values, for tests that check none of them reaches an output. Never serialised. */
 export interface RawValues {
@@ -18,9 +18,12 @@ export interface AnalyzeOptions {
 
 export class RuleSet {
   readonly compiled: CompiledRule[];
+  /** For each rule id, the rule ids its findings supersede. */
+  readonly supersedes: Map<string, Set<string>>;
 
   constructor(readonly rules: LoadedRule[]) {
     this.compiled = rules.map(compileRule);
+    this.supersedes = new Map(rules.filter((r) => r.supersedes?.length).map((r) => [r.id, new Set(r.supersedes)]));
   }
 }
 
@@ -36,7 +39,19 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
       findings.push(toFinding(rule, doc, hit, occurrences, options));
     }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
+  return dropSuperseded(findings, ruleSet).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** A finding gives way to an overlapping one from a rule that declares it `supersedes` its rule. */
+function dropSuperseded(findings: Finding[], ruleSet: RuleSet): Finding[] {
+  if (!ruleSet.supersedes.size) return findings;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const overlap = (x: Finding, y: Finding) => before(x.range.start, y.range.end) && before(y.range.start, x.range.end);
+  return findings.filter(
+    (f) => !findings.some((g) => g !== f && ruleSet.supersedes.get(g.ruleId)?.has(f.ruleId) && overlap(f, g)),
+  );
 }
 
 function* hitsOf(rule: CompiledRule, doc: SourceDocument, context: DetectorContext): Generator<DetectorHit> {

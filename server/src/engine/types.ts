@@ -129,6 +129,8 @@ export interface RuleSpec {
   /** Named groups whose text is sensitive and must be masked in every output. */
   redact?: string[];
   fix?: FixSpec;
+  /** Rule ids whose overlapping findings in the same file give way to this rule's. */
+  supersedes?: string[];
   examples: { bad: Example[]; good: Example[] };
 }
 
