@@ -8,7 +8,11 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // jsonc-parser's UMD entry requires its modules dynamically, which a bundle cannot resolve: prefer ES modules.
+  mainFields: ['module', 'main'],
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
+  // recheck runs its checker in a worker thread from its own files, which a bundle cannot hold.
+  external: ['recheck'],
   logLevel: 'warning',
 });

@@ -3,7 +3,7 @@ import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule, type Position } from './types';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule } from './types';
 
 /** Raw matched values, for tests that check none of them reaches an output. Never serialised. */
 export interface RawValues {
@@ -29,28 +29,33 @@ export class RuleSet {
 
 /** Runs every applicable rule over one document. Pure: no file system, no editor. */
 export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): Finding[] {
-  const findings: Finding[] = [];
+  const results: Array<{ ruleId: string; extent: [number, number]; finding?: Finding }> = [];
   const occurrences = new Map<string, number>();
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   for (const rule of ruleSet.compiled) {
     if (!rule.appliesTo(doc)) continue;
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
-      findings.push(toFinding(rule, doc, hit, occurrences, options));
+      const extent = hit.match ?? [hit.start, hit.end];
+      results.push({ ruleId: rule.rule.id, extent, finding: hit.claimOnly ? undefined : toFinding(rule, doc, hit, occurrences, options) });
     }
   }
-  return dropSuperseded(findings, ruleSet).sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId),
-  );
+  return dropSuperseded(results, ruleSet)
+    .flatMap((r) => (r.finding ? [r.finding] : []))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** A finding gives way to an overlapping one from a rule that declares it `supersedes` its rule. */
-function dropSuperseded(findings: Finding[], ruleSet: RuleSet): Finding[] {
-  if (!ruleSet.supersedes.size) return findings;
-  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);
-  const overlap = (x: Finding, y: Finding) => before(x.range.start, y.range.end) && before(y.range.start, x.range.end);
-  return findings.filter(
-    (f) => !findings.some((g) => g !== f && ruleSet.supersedes.get(g.ruleId)?.has(f.ruleId) && overlap(f, g)),
+/**
+ * A finding gives way to a result of a rule that declares it `supersedes` its rule when their extents overlap:
+ * the superseding hit's whole match (a FHIR resource, an HL7 message), reported or only claimed.
+ */
+function dropSuperseded<T extends { ruleId: string; extent: [number, number] }>(results: T[], ruleSet: RuleSet): T[] {
+  if (!ruleSet.supersedes.size) return results;
+  const claims = results.filter((r) => ruleSet.supersedes.has(r.ruleId));
+  if (!claims.length) return results;
+  return results.filter(
+    ({ ruleId, extent: [s, e] }) =>
+      !claims.some((c) => ruleSet.supersedes.get(c.ruleId)!.has(ruleId) && s < c.extent[1] && c.extent[0] < Math.max(e, s + 1)),
   );
 }
 

@@ -15,6 +15,9 @@ export const DEFAULT_SKIPPED_DIRS = new Set([
 
 export const IGNORE_FILES = ['.gitignore', '.hdguardignore'];
 
+/** hdguard's own output, which quotes (masked) findings: scanning it would report them again. */
+export const DEFAULT_SKIPPED_FILES = new Set(['.hdguard-baseline.json']);
+
 export interface DiscoveredFile {
   abs: string;
   /** Relative to the scan root, forward slashes. */
@@ -25,6 +28,8 @@ export interface DiscoveredFile {
 export interface DiscoveryOptions {
   /** Extra globs, relative to the root, such as generated/** or *.snap (a glob without a slash matches names at any depth). */
   exclude: string[];
+  /** Absolute paths: when given, only these files are yielded (and only folders holding them walked). */
+  only?: Set<string>;
 }
 
 interface IgnoreLayer {
@@ -50,6 +55,8 @@ export function* discoverFiles(
   // visitedDirs holds real paths, so a loop's target is shown relative to the root's real path.
   const realRoot = realpathOr(root);
   const realRelOf = (real: string) => path.relative(realRoot, real).split(path.sep).join('/') || '.';
+  const only = options.only;
+  const onlyDirs = only && new Set([...only].flatMap(ancestorsOf));
 
   function* visit(abs: string, layers: IgnoreLayer[], explicit: boolean): Generator<DiscoveredFile> {
     const rel = relOf(abs);
@@ -74,6 +81,7 @@ export function* discoverFiles(
     }
     if (st.isDirectory()) {
       if (!explicit && DEFAULT_SKIPPED_DIRS.has(path.basename(abs))) return;
+      if (onlyDirs && !onlyDirs.has(abs)) return;
       let real: string;
       try {
         real = fs.realpathSync(abs);
@@ -106,6 +114,8 @@ export function* discoverFiles(
       return;
     }
     if (!st.isFile()) return;
+    if (only && !only.has(abs)) return;
+    if (!explicit && DEFAULT_SKIPPED_FILES.has(path.basename(abs))) return;
     yield { abs, rel, size: st.size };
   }
 
@@ -113,6 +123,12 @@ export function* discoverFiles(
     const abs = path.resolve(root, p);
     yield* visit(abs, ancestorLayers(root, abs), true);
   }
+}
+
+function ancestorsOf(file: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) dirs.push(dir);
+  return dirs;
 }
 
 function ignoreLayer(dir: string, entries: fs.Dirent[]): IgnoreLayer | undefined {

@@ -3,7 +3,7 @@ export { analyzeDocument, RuleSet, type RawValues } from './analyze';
 export { loadConfig, resolveRules, DEFAULT_CONFIG, CONFIG_FILE, type Config } from './config';
 export { SourceDocument } from './document';
 export { UserError } from './errors';
-export { loadBuiltinRules, loadRulePack, loadRuleDir } from './ruleLoader';
+export { loadBuiltinRules, loadRulePack, loadRuleDir, type LoadOptions } from './ruleLoader';
 export { scan, type ScanOptions } from './scan';
 export { maskValue } from './mask';
 export { detectLanguage } from './languages';

@@ -4,26 +4,35 @@ import { UserError } from './errors';
 import { detectorNames } from './detectors';
 import { isKnownLanguage } from './languages';
 import { builtinRulesDir } from './paths';
+import { redosProblem } from './redos';
 import { mainProblem, schemaValidator } from './schemaValidation';
 import type { LoadedRule, RuleSpec } from './types';
 import { readYaml, type ParsedYaml } from './yamlFile';
 
+export interface LoadOptions {
+  /**
+   * Reject regexes that can backtrack catastrophically (default: on). The built-in packs are checked by a
+   * test instead: at a second or more per regex, checking them at every start would cost minutes.
+   */
+  redosCheck?: boolean;
+}
+
 /** Loads every `*.yaml` pack in a folder, in name order. */
-export function loadRuleDir(dir: string, displayBase = dir): LoadedRule[] {
+export function loadRuleDir(dir: string, displayBase = dir, options: LoadOptions = {}): LoadedRule[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort()
-    .flatMap((f) => loadRulePack(path.join(dir, f), path.join(displayBase, f)));
+    .flatMap((f) => loadRulePack(path.join(dir, f), path.join(displayBase, f), options));
 }
 
 export function loadBuiltinRules(): LoadedRule[] {
-  return loadRuleDir(builtinRulesDir(), 'rules');
+  return loadRuleDir(builtinRulesDir(), 'rules', { redosCheck: false });
 }
 
 /** Parses and validates one rule pack; any problem is a one-line UserError naming file, rule and field. */
-export function loadRulePack(file: string, displayName = file): LoadedRule[] {
+export function loadRulePack(file: string, displayName = file, options: LoadOptions = {}): LoadedRule[] {
   const parsed = readYaml(file, 'rule', displayName);
   const validate = schemaValidator('rule-pack');
   if (!validate(parsed.value)) {
@@ -35,20 +44,22 @@ export function loadRulePack(file: string, displayName = file): LoadedRule[] {
   rules.forEach((rule, i) => {
     if (seen.has(rule.id)) throw packError(parsed, displayName, ['rules', String(i), 'id'], 'id', `duplicate rule id '${rule.id}'`);
     seen.add(rule.id);
-    checkSemantics(rule, (p, field, message) => packError(parsed, displayName, ['rules', String(i), ...p], field, message));
+    checkSemantics(rule, (p, field, message) => packError(parsed, displayName, ['rules', String(i), ...p], field, message), options.redosCheck !== false);
   });
   return rules.map((r) => ({ ...r, source: displayName }));
 }
 
 type Fail = (path: string[], field: string, message: string) => UserError;
 
-function checkSemantics(rule: RuleSpec, fail: Fail): void {
+function checkSemantics(rule: RuleSpec, fail: Fail, redosCheck: boolean): void {
   const regexOk = (re: string, flags: string | undefined, p: string[], field: string) => {
     try {
       new RegExp(re, `${flags ?? ''}dg`);
     } catch (e) {
       throw fail(p, field, `is not a valid regular expression (${(e as Error).message})`);
     }
+    const problem = redosCheck ? redosProblem(re, flags) : undefined;
+    if (problem) throw fail(p, field, problem);
   };
   rule.patterns?.forEach((pt, j) => {
     regexOk(pt.regex, pt.flags, ['patterns', String(j), 'regex'], 'regex');

@@ -145,7 +145,9 @@ export type SkipReason =
   | 'minified'
   | 'symlink-loop'
   | 'unreadable'
-  | 'excluded';
+  | 'excluded'
+  /** The file's analysis ran past the per-file time limit and was abandoned. */
+  | 'time-limit';
 
 export interface SkippedFile {
   file: string;

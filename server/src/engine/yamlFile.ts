@@ -25,10 +25,17 @@ export function readYaml(file: string, kind: UserError['kind'], displayName = fi
     const pos = lineCounter.linePos(err.pos[0]);
     throw new UserError(`${displayName}:${pos.line}:${pos.col}: invalid YAML: ${err.message.split('\n')[0]}`, kind);
   }
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (e) {
+    // Parsing succeeds on some broken input that only fails here, such as an alias to an anchor never set (`*x`).
+    throw new UserError(`${displayName}: invalid YAML: ${(e as Error).message.split('\n')[0]}`, kind);
+  }
   return {
     file,
     doc,
-    value: doc.toJS(),
+    value,
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);

@@ -1,8 +1,16 @@
+import { cdaDocument } from './cda';
 import { cleartextUrl } from './cleartextUrl';
 import type { Detector } from './detector';
+import { dicomAttributes } from './dicom';
+import { fhirResource } from './fhirResource';
+import { hl7v2 } from './hl7v2';
+import { nationalIdentifier } from './nationalIdentifier';
+import { notebookOutput } from './notebookOutput';
+import { personRecord } from './personRecord';
 import { plainHttpServer } from './plainHttpServer';
+import { tabularRecords } from './tabularRecords';
 
-const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer];
+const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords];
 
 export function detectorNames(): string[] {
   return DETECTORS.map((d) => d.name);

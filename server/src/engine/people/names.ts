@@ -1,24 +1,134 @@
+import {
+  da, de, de_AT, de_CH, en, en_AU, en_CA, en_GB, en_IE, en_US, es, es_MX, fi, fr, fr_BE, fr_CA, fr_CH, it, nb_NO, nl, nl_BE, pt_BR, pt_PT, sv,
+  type LocaleDefinition,
+} from '@faker-js/faker';
+
 /**
- * Names: whether a given/family name looks like a real person's (from faker's locale dictionaries, so no
- * list is written by hand) and whether a person is an obvious placeholder or generated test patient.
- * STUB: the person-record detector's author builds the dictionaries; the signatures stay.
+ * Names: whether a given/family name looks like a real person's and whether a person is an obvious
+ * placeholder or a generated test patient. The dictionaries come from faker's locale data (never a
+ * hand-written list), loaded once at first use.
  */
 
+/** The locales whose person names the dictionaries hold. */
+export const NAME_LOCALES: Record<string, LocaleDefinition> = {
+  en, en_GB, en_US, en_AU, en_CA, en_IE, fr, fr_BE, fr_CA, fr_CH, de, de_AT, de_CH, nl, nl_BE, it, es, es_MX, sv, da, nb_NO, fi, pt_BR, pt_PT,
+};
+
+/** Lower case, without accents, ß as ss: how names and keys are compared. */
+export function normalizeWord(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase().trim();
+}
+
+interface Dictionaries {
+  given: Set<string>;
+  family: Set<string>;
+}
+
+let dictionaries: Dictionaries | undefined;
+
+function load(): Dictionaries {
+  if (dictionaries) return dictionaries;
+  const given = new Set<string>();
+  const family = new Set<string>();
+  const addAll = (target: Set<string>, entry: unknown) => {
+    if (Array.isArray(entry)) {
+      for (const n of entry) if (typeof n === 'string') target.add(normalizeWord(n));
+    } else if (entry && typeof entry === 'object') {
+      for (const v of Object.values(entry)) addAll(target, v);
+    }
+  };
+  for (const locale of Object.values(NAME_LOCALES)) {
+    addAll(given, locale.person?.first_name);
+    addAll(given, locale.person?.middle_name);
+    addAll(family, locale.person?.last_name);
+  }
+  return (dictionaries = { given, family });
+}
+
+/** Lower-case words inside a name that are not names themselves: van, de, von, di, del, la, … */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|los|las|ter|ten|te|zu|y|e|af|av|bin|ibn|mac|st\.?)$/i;
+/** An initial (V. or V) or a generational suffix. */
+const NOT_A_NAME_PART = /^(?:\p{Lu}\.?|jr\.?|sr\.?|ii|iii|iv|md|phd)$/iu;
+/** A capitalised or upper-case word of letters, with inner hyphens or apostrophes (Jean-Pierre, O'Brien). */
+const NAME_SHAPED = /^(?:\p{Lu}[\p{Ll}'’]*(?:\p{Lu}[\p{Ll}'’]*)?|\p{Lu}[\p{Lu}'’]+)(?:-\p{Lu}[\p{L}'’]*)*$/u;
+
+function lookup(set: Set<string>, name: string): boolean {
+  const n = normalizeWord(name);
+  if (!n) return false;
+  if (set.has(n)) return true;
+  return n.includes('-') && n.split('-').some((p) => set.has(p));
+}
+
 export function isKnownGivenName(name: string): boolean {
-  return /^[A-Z][a-z]+$/.test(name.trim());
+  return lookup(load().given, name);
 }
 
 export function isKnownFamilyName(name: string): boolean {
-  return /^[A-Z][a-z]+$/.test(name.trim());
+  const n = name.trim();
+  // Compound family names written in full ("van de Heuvel", "de la Fuente") are in the dictionaries as such.
+  return lookup(load().family, n) || (n.includes(' ') && lookup(load().family, n.split(/\s+/).pop()!));
 }
 
-/** A full name as written ("Marie Dupont", "DUPONT, Marie", "Dupont^Marie" in HL7) that looks real. */
-export function looksLikeRealName(fullName: string): boolean {
-  const parts = fullName.split(/[\s,^]+/).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => /^\p{Lu}[\p{L}'-]+$/u.test(p));
+/** Whether a single word is written like a name (Marie, DUPONT, Jean-Pierre, O'Brien). */
+export function isNameShaped(word: string): boolean {
+  return NAME_SHAPED.test(word.trim());
 }
+
+/** The name words of a full name as written ("Marie Dupont", "DUPONT, Marie", "Dupont^Marie"): particles and initials dropped. */
+export function nameWords(fullName: string): string[] | undefined {
+  const tokens = fullName.trim().split(/[\s,^]+/).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > 6) return undefined;
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (PARTICLE.test(t) || NOT_A_NAME_PART.test(t)) continue;
+    if (!isNameShaped(t)) return undefined;
+    words.push(t);
+  }
+  return words.length >= 2 ? words : undefined;
+}
+
+/**
+ * A full name that looks real: two or more name-shaped words, one a known given name and another a known
+ * family name (`strict`, for free text where common words like May or Young lurk), or at least one known
+ * part (a value under a name key).
+ */
+export function looksLikeRealName(fullName: string, strict = false): boolean {
+  const words = nameWords(fullName);
+  if (!words) return false;
+  const given = words.map(isKnownGivenName);
+  const family = words.map(isKnownFamilyName);
+  const pairs = words.some((_, i) => given[i] && words.some((_, j) => j !== i && family[j]));
+  return strict ? pairs : pairs || given.some(Boolean) || family.some(Boolean);
+}
+
+/**
+ * Placeholders used in forms and documentation by convention. Some are also real people's names (Mario
+ * Rossi is a common Italian name, Jan Jansen a common Dutch one); hard-coded, they are far more often the
+ * placeholder, and a real record under such a name still carries its identifier, which is reported on its own.
+ */
+const PLACEHOLDER_PEOPLE = [
+  'john doe', 'jane doe', 'baby doe', 'richard roe', 'jane roe', 'joe bloggs', 'fred bloggs', 'max mustermann',
+  'erika mustermann', 'jan jansen', 'jan janssen', 'mario rossi', 'jean dupont', 'juan perez', 'sven svensson',
+  'john q public', 'test patient', 'patient test',
+  // The HL7 FHIR specification's published example patients, and HL7 v2's.
+  'peter chalmers', 'peter james chalmers', 'jim chalmers', 'amy shaw', 'amy v shaw', 'henry levin', 'pieter heuvel',
+  'pieter van de heuvel', 'adam everyman', 'eve everywoman',
+];
+/** Words that make any name a placeholder, wherever they appear in it. */
+const PLACEHOLDER_WORD = /^(?:doe|zztest\w*|zz\w*test|xxtest|test|testpatient|testperson|testuser|dummy|sample|example|fake|fakename|anonymous|unknown|mustermann|musterfrau|everyman|everywoman|bloggs|placeholder|lorem|ipsum|foo|bar|baz|nobody|someone|demo)$/;
+
+const placeholderKeys = new Set(PLACEHOLDER_PEOPLE.map((p) => p.split(' ').sort().join(' ')));
 
 /** John/Jane Doe, Test Patient, ZZTEST, Synthea-style names with digits, the FHIR spec's example patients. */
 export function isSyntheticName(fullName: string): boolean {
-  return /\b(doe|test|zztest|example|sample|dummy)\b|\d/i.test(fullName);
+  const tokens = normalizeWord(fullName).replace(/[.'’]/g, '').split(/[\s,^_]+/).filter(Boolean);
+  if (tokens.length === 0) return false;
+  // Synthea appends digits to every generated name part: Jacinto644 Kris249.
+  if (tokens.some((t) => /\d/.test(t))) return true;
+  if (tokens.some((t) => PLACEHOLDER_WORD.test(t))) return true;
+  const words = tokens.filter((t) => !PARTICLE.test(t) && t.length > 1);
+  const all = [...new Set(tokens)].sort().join(' ');
+  const withoutInitials = [...new Set(words)].sort().join(' ');
+  const firstLast = words.length >= 2 ? [words[0], words[words.length - 1]].sort().join(' ') : '';
+  return placeholderKeys.has(all) || placeholderKeys.has(withoutInitials) || placeholderKeys.has(firstLast);
 }

@@ -1,0 +1,124 @@
+import type { SourceDocument } from '../document';
+import { items, objects, parseJson, prop, str, type JsonNode } from '../formats/jsonTree';
+import { codeCellHits } from '../formats/notebookCells';
+import { recordHits, systemTypes, type Located, type PersonName, type PersonRecord, type RecordField } from '../formats/personRecord';
+import { elements, parseXml, type XmlElement } from '../formats/xmlTree';
+import type { Detector, DetectorHit } from './detector';
+
+const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
+const FHIR_NS = 'http://hl7.org/fhir';
+
+/** FHIR's JSON and XML forms, seen the same way: complex children and primitive values, with spans. */
+interface FhirElement {
+  children(name: string): FhirElement[];
+  values(name: string): Located[];
+}
+
+function jsonElement(node: JsonNode): FhirElement {
+  return {
+    children: (name) => items(prop(node, name)).filter((n) => n.type === 'object').map(jsonElement),
+    values: (name) => items(prop(node, name)).flatMap((n) => str(n) ?? []),
+  };
+}
+
+function xmlElement(el: XmlElement): FhirElement {
+  const named = (name: string) => el.children.filter((c) => c.local === name && c.uri === FHIR_NS);
+  return {
+    children: (name) => named(name).map(xmlElement),
+    values: (name) => named(name).flatMap((c) => c.attributes.get('value') ?? []),
+  };
+}
+
+/** The person fields of a Patient, RelatedPerson or Person resource. */
+function personRecord(resource: FhirElement, extent: [number, number]): PersonRecord {
+  const names: PersonName[] = resource.children('name').map((n) => {
+    const given = n.values('given').map((v) => ({ ...v, role: 'given' as const }));
+    const family = n.values('family').map((v) => ({ ...v, role: 'family' as const }));
+    const parts = given.length || family.length ? [...given, ...family] : n.values('text').map((v) => ({ ...v, role: 'full' as const }));
+    return { parts, label: 'name' };
+  });
+  const fields: RecordField[] = [];
+  for (const v of resource.values('birthDate')) fields.push({ ...v, kind: 'birth-date', label: 'birthDate' });
+  for (const id of resource.children('identifier')) {
+    const declaredTypes = systemTypes(id.values('system')[0]?.text);
+    for (const v of id.values('value')) fields.push({ ...v, kind: 'identifier', label: 'identifier', declaredTypes });
+  }
+  for (const t of resource.children('telecom')) {
+    const kind = t.values('system')[0]?.text === 'email' ? 'email' : 'phone';
+    for (const v of t.values('value')) fields.push({ ...v, kind, label: 'telecom' });
+  }
+  for (const a of resource.children('address')) {
+    for (const key of ['line', 'text', 'city', 'postalCode']) {
+      for (const v of a.values(key)) fields.push({ ...v, kind: 'address', label: 'address' });
+    }
+  }
+  return { names, fields, extent };
+}
+
+type Found = Array<{ record: PersonRecord; params: Record<string, string> }>;
+
+function fromJson(text: string, base = 0): Found {
+  const { root } = parseJson(text, base);
+  const found: Found = [];
+  for (const obj of objects(root)) {
+    const type = str(prop(obj, 'resourceType'))?.text;
+    if (type && PERSON_RESOURCES.has(type)) {
+      found.push({ record: personRecord(jsonElement(obj), [obj.offset, obj.offset + obj.length]), params: { resource: type } });
+    }
+  }
+  return found;
+}
+
+function fromXml(text: string): Found {
+  const root = parseXml(text);
+  if (!root) return [];
+  return [...elements(root)]
+    .filter((el) => el.uri === FHIR_NS && PERSON_RESOURCES.has(el.local))
+    .map((el) => ({ record: personRecord(xmlElement(el), [el.start, el.end]), params: { resource: el.local } }));
+}
+
+/** JSON written inside a code string (a Python triple-quoted string, a template literal, a text block). */
+function fromCodeStrings(doc: SourceDocument): Found {
+  const found: Found = [];
+  const seen = new Set<number>();
+  for (let i = doc.text.indexOf('"resourceType"'); i >= 0; i = doc.text.indexOf('"resourceType"', i + 1)) {
+    const region = doc.scopes.regionAt(i);
+    if (!region || region.kind !== 'string' || seen.has(region.start)) continue;
+    seen.add(region.start);
+    const body = doc.text.slice(region.start, region.end);
+    const open = body.indexOf('{');
+    const close = body.lastIndexOf('}');
+    if (open < 0 || close < open) continue;
+    found.push(...fromJson(body.slice(open, close + 1), region.start + open));
+  }
+  return found;
+}
+
+function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): DetectorHit[] {
+  const text = doc.text;
+  const family = doc.language.family;
+  let found: Found = [];
+  if (family === 'json') {
+    if (!text.includes('"resourceType"')) return [];
+    found = fromJson(text);
+  } else if (family === 'xml') {
+    if (!text.includes(FHIR_NS) || !/<(?:\w+:)?(?:Patient|RelatedPerson|Person)\b/.test(text)) return [];
+    found = fromXml(text);
+  } else {
+    if (!text.includes('"resourceType"')) return [];
+    found = fromCodeStrings(doc);
+  }
+  return recordHits(doc, context, found, 'identifier');
+}
+
+/**
+ * FHIR Patient, RelatedPerson and Person resources (standalone, in Bundle entries, `contained`) with
+ * real-looking names, birth dates, validated identifiers, telecom and addresses: one hit per resource.
+ */
+export const fhirResource: Detector = {
+  name: 'fhir-person-resource',
+  run(doc, _options, context) {
+    if (doc.language.id === 'ipynb') return codeCellHits(doc, 'resourceType', (cell) => run(cell, context));
+    return run(doc, context);
+  },
+};

@@ -1,0 +1,128 @@
+import type { SourceDocument } from '../document';
+import { IDENTIFIER_TYPES, type IdentifierKind, type IdentifierType } from '../identifiers/catalog';
+import { fittingTypes, recognizeInContext } from '../identifiers/recognize';
+import { syntheticReplacement } from '../synthetic/replacement';
+import { stringList, type Detector, type DetectorHit } from './detector';
+
+/**
+ * Validated national, insurance, provider and payment-card numbers written anywhere in a file (code,
+ * strings, comments, logs, markdown). Option `kinds` picks the identifier kinds (patient, person, provider
+ * or payment); the identifier's shape, check and the words near it decide (identifiers/recognize.ts).
+ *
+ * "Near" is: the value's own line (at most LINE_REACH characters either side), the line before it, and the
+ * key it is assigned to (`nhsNumber: '…'`, `"ssn": "…"`, `<nir>…`, `SIN: …`, or the YAML/JSON key ending
+ * the line before a list item).
+ */
+export const nationalIdentifier: Detector = {
+  name: 'national-identifier',
+  run(doc, options, context) {
+    const kinds = stringList(options, 'kinds') as IdentifierKind[];
+    const types = IDENTIFIER_TYPES.filter((t) => kinds.length === 0 || kinds.includes(t.kind));
+    const hits: DetectorHit[] = [];
+    let coveredUntil = -1;
+    for (const [start, end] of candidateSpans(doc.text, types)) {
+      if (start < coveredUntil || isHl7Field(doc.text, start, end)) continue;
+      const value = doc.text.slice(start, end);
+      const kindsOfTypes = types.map((t) => t.kind);
+      // Most candidates fail every check: reject them before reading their context.
+      if (fittingTypes(value, kindsOfTypes).length === 0) continue;
+      const near = nearText(doc, start, end);
+      const found = recognizeInContext(value, near.window, { label: near.label, kinds: kindsOfTypes });
+      if (!found) continue;
+      const mode = context.settings.syntheticData;
+      if (found.testValue && mode === 'ignore') continue;
+      coveredUntil = end;
+      const synthetic = found.testValue && mode === 'info';
+      hits.push({
+        start,
+        end,
+        params: { label: found.type.label, subject: SUBJECT[found.type.kind] },
+        sensitive: [[start, end]],
+        severity: synthetic || found.type.kind === 'provider' ? 'info' : undefined,
+        note: synthetic ? 'synthetic test value' : undefined,
+        fix: { start, end, newText: syntheticReplacement({ identifier: found.type.id }, value), description: 'Replace with a synthetic value' },
+      });
+    }
+    return hits;
+  },
+};
+
+const SUBJECT: Record<IdentifierKind, string> = { patient: 'patient', person: 'person', provider: 'clinician', payment: 'cardholder' };
+
+/**
+ * Not inside a longer token: no letter, digit or `_` next to it; not continuing a dotted, dashed, colon
+ * or slashed number (a version, an IP address, a time, a date, a UUID's last group); not one group of a
+ * longer spaced digit sequence; not after a phone prefix (`+44 `, `(020) `, `tel:`).
+ */
+const BEFORE = String.raw`(?<![\p{L}\p{N}_])(?<!\p{N}[.\-/:+])(?<!\p{L}[.\-])(?<!\p{N} )(?<!\+\d{1,3}[ .\-]?)(?<!\(\d{1,5}\)[ .\-]?)(?<![Tt][Ee][Ll]:\s?)`;
+const AFTER = String.raw`(?![\p{L}\p{N}_])(?![.\-/:]\p{N})(?![.\-]\p{L})(?! \p{N})`;
+
+const spanRegexes = new Map<string, RegExp>();
+function spanRegex(type: IdentifierType): RegExp {
+  let re = spanRegexes.get(type.id);
+  if (!re) spanRegexes.set(type.id, (re = new RegExp(`${BEFORE}(?:${type.shape})${AFTER}`, 'gu')));
+  return re;
+}
+
+/** Where some type's shape matches between token boundaries, earliest first and longest first. */
+function candidateSpans(text: string, types: IdentifierType[]): Array<[number, number]> {
+  if (!/\d{2}/.test(text)) return [];
+  const seen = new Set<string>();
+  const spans: Array<[number, number]> = [];
+  for (const type of types) {
+    const re = spanRegex(type);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const key = `${m.index}:${m[0].length}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+/**
+ * A component of an HL7 v2 segment (`PID|1||7210458336^^^NHS^NH`), in a .hl7 file or a message string:
+ * patient.hl7v2-message parses those fields and knows their declared types.
+ */
+function isHl7Field(text: string, start: number, end: number): boolean {
+  if (!/[|^~&]/.test(text[start - 1] ?? '') && !/[|^~&]/.test(text[end] ?? '')) return false;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  return HL7_SEGMENT.test(text.slice(lineStart, start));
+}
+
+const HL7_SEGMENT = /(?:^|[^A-Za-z0-9]|\\[rn])(?:PID|PD1|NK1|IN1|IN2|GT1|PV1|MRG|ZPD)\|/;
+
+const LINE_REACH = 160;
+/** How far back a key is looked for: enough for `patientNationalIdentifier` and its quotes. */
+const KEY_REACH = 80;
+
+/** The words near a value, and the key it is assigned to. */
+function nearText(doc: SourceDocument, start: number, end: number): { window: string; label: string } {
+  const idx = doc.index;
+  const line = idx.lineIndexAt(start);
+  const before = doc.text.slice(Math.max(idx.lineStart(line), start - LINE_REACH), start);
+  const after = doc.text.slice(end, Math.min(idx.lineEnd(line), end + LINE_REACH));
+  const previous = line > 0 ? idx.lineText(line - 1).slice(-2 * LINE_REACH) : '';
+  let label = keyBefore(before);
+  const opensBlock = /[:[{=(]\s*$/.test(previous);
+  // A list item under a key: `nhs_numbers:` then `  - 999 000 0018`, `"ssns": [` then `"…",`.
+  if (!label && /^[\s\-*"'`,[]*$/.test(before) && opensBlock) label = keyBefore(previous);
+  // The line before a keyed value is about it (a comment, an opening key) unless it is another field.
+  const otherField = label && !opensBlock && OTHER_FIELD.test(previous);
+  return { window: otherField ? `${before} ${after}` : `${before} ${after} ${previous}`, label };
+}
+
+/** `  ssn: "{{ vault.ssn }}"`, `"phone": "…",`, `timeout = 30`: a line that gives another key its value. */
+const OTHER_FIELD = /^\s*[-*]?\s*["'`]?[\p{L}_$][\p{L}\p{N}_$.-]*["'`]?\s*(?::|=>|=)\s*\S/u;
+
+/**
+ * The key a value is assigned to, from the text before it on its line: the last few words before the
+ * quotes, brackets and operators that separate them from the value.
+ */
+function keyBefore(text: string): string {
+  const trimmed = text.slice(-KEY_REACH).replace(/[\s"'`[\](){}<>:=,;|#*/\-]+$/u, '');
+  return /(?<![\p{L}\p{N}_$.#-])(?:[\p{L}\p{N}_$.#-]+[ \t]*){1,4}$/u.exec(trimmed)?.[0].trim() ?? '';
+}

@@ -1,0 +1,351 @@
+import type { SourceDocument } from '../document';
+import type { LexFamily } from '../languages';
+import { birthDateFromParts, parseBirthDate } from './dates';
+import { fieldKind, normalizeKey } from './fields';
+import type { FieldValue } from './record';
+
+/**
+ * Candidate person records in any language, without a parser per language: `key: value`, `key = value`,
+ * `"key": "value"`, `key => value` pairs, setters and builder calls (`.setFirstName("…")`, `.dob(…)`), grouped
+ * by the block that holds them (brackets in code, indentation in YAML, paragraphs in text), and the
+ * positional arguments of person-like constructor calls (`new Patient("Marie", "Dupont", LocalDate.of(…))`).
+ */
+export interface CandidateRecord {
+  fields: FieldValue[];
+  /** Words about the record (the callee of a constructor call) for identifier recognition. */
+  context?: string;
+}
+
+/** Families whose unquoted values are data (YAML scalars, `key=value` in logs and text); in code they are expressions. */
+const DATA_FAMILIES = new Set<LexFamily>(['yaml', 'plain', 'markdown', 'ini', 'shell']);
+const TEXT_FAMILIES = new Set<LexFamily>(['plain', 'markdown']);
+
+/** Records longer than this many lines between two fields are two records. */
+const MAX_GAP_LINES = 12;
+
+interface Pair extends FieldValue {
+  /** Offset of the key: its block decides the record. */
+  at: number;
+  normKey: string;
+}
+
+export function candidateRecords(doc: SourceDocument): CandidateRecord[] {
+  const family = doc.language.family;
+  const pairs = [...keyedPairs(doc, family), ...setterPairs(doc, family)].sort((a, b) => a.at - b.at);
+  const records: CandidateRecord[] = [];
+  if (pairs.length) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
+  if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pairs
+
+const SEP = String.raw`\s*(?::=|=>|=(?![=>~])|:(?![:/]))[ \t]*`;
+const CODE_KEY = new RegExp(String.raw`(?<![\w$\-])(?<q>["'\u0060]?)(?<key>[\p{L}_][\p{L}\p{N}_\-]{0,40})\k<q>${SEP}`, 'gu');
+// In text, keys may have spaces and markup: "**Date of birth:** 12/03/1984", "Nom de naissance : Dupont".
+const TEXT_KEY = new RegExp(String.raw`(?<![\p{L}\p{N}_])[*_]{0,2}(?<key>\p{L}[\p{L}\p{N}_\-]*(?: [\p{L}\p{N}_\-]+){0,3})[*_]{0,2}\s*(?::|=)[*_]{0,2}[ \t]*`, 'gu');
+
+/** pydicom attributes (`ds.PatientName = …`) are the dicom-attributes rule's. */
+const DICOM_KEYWORD = /^(?:PatientName|PatientBirthDate|PatientID|PatientAddress|PatientTelephoneNumbers|OtherPatientNames|OtherPatientIDs|PatientMotherBirthName|PatientBirthName)$/;
+
+function* keyedPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
+  const text = doc.text;
+  const re = new RegExp(TEXT_FAMILIES.has(family) ? TEXT_KEY : CODE_KEY);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const key = m.groups!.key;
+    if (text[m.index - 1] === '.' && DICOM_KEYWORD.test(key)) continue;
+    const valueAt = m.index + m[0].length;
+    const kind = fieldKind(key);
+    const value = valueAt < text.length ? valueAt : -1;
+    if (value < 0) continue;
+    const parsed = parseValue(doc, family, value, kind === 'birth-date');
+    if (!parsed) continue;
+    if (!kind && !/\d/.test(parsed.value)) continue; // an unknown key counts only for an identifier-like value
+    yield { key, kind, at: m.index, normKey: normalizeKey(key), ...parsed };
+  }
+}
+
+/** `.setFirstName("Marie")`, `.firstName("Marie")`, `.withDob("1984-03-12")`, `.birthDate(LocalDate.of(1984, 3, 12))`. */
+function* setterPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
+  if (DATA_FAMILIES.has(family)) return;
+  const re = /\.(?:(?:set|with)(?=[A-Z_]))?(?<key>[A-Za-z_]\w{0,40})\s*\(\s*/g;
+  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+    const key = m.groups!.key;
+    const kind = fieldKind(key);
+    if (!kind) continue;
+    const parsed = parseValue(doc, family, m.index + m[0].length, kind === 'birth-date');
+    if (parsed && /^\s*\)/.test(doc.text.slice(parsed.valueEnd, parsed.valueEnd + 4))) {
+      yield { key, kind, at: m.index, normKey: normalizeKey(key), value: parsed.value, start: parsed.start, end: parsed.end, birthDate: parsed.birthDate };
+    }
+  }
+}
+
+interface ParsedValue {
+  value: string;
+  start: number;
+  end: number;
+  /** Where the value's written form ends (after its closing quote or parenthesis). */
+  valueEnd: number;
+  birthDate?: boolean;
+}
+
+function parseValue(doc: SourceDocument, family: LexFamily, at: number, wantDate: boolean): ParsedValue | undefined {
+  const text = doc.text;
+  const ch = text[at];
+  if (ch === '"' || ch === "'" || ch === '`') return quoted(text, at);
+  if (!DATA_FAMILIES.has(family)) {
+    if (ch === '[') {
+      // A list of names (`given: ['Marie']`): its first string.
+      const m = /^\[\s*(?=["'])/.exec(text.slice(at, at + 40));
+      return m ? quoted(text, at + m[0].length) : undefined;
+    }
+    return wantDate ? dateExpression(text, at) : undefined;
+  }
+  // Unquoted data: to the end of the line, a separator, or the next `key=`.
+  const lineEnd = text.indexOf('\n', at);
+  const rest = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
+  if (!rest || /^[{[|>&*!#]/.test(rest)) return undefined;
+  const stop =
+    family === 'yaml' ? /\s+#|\s*$/.exec(rest) : /[,;|\t]|\s{2,}|\s+[\p{L}_][\p{L}\p{N}_\-]*\s*[=:]|[*_]{2}|\s*$/u.exec(rest);
+  const raw = rest.slice(0, stop ? stop.index : rest.length).replace(/[\s.)"']+$/, '');
+  if (!raw) return undefined;
+  return { value: raw, start: at, end: at + raw.length, valueEnd: at + raw.length };
+}
+
+function quoted(text: string, at: number): ParsedValue | undefined {
+  const q = text[at];
+  for (let i = at + 1; i < text.length && i < at + 300; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '\n' && q !== '`') return undefined;
+    if (c === q) {
+      const value = text.slice(at + 1, i);
+      if (q === '`' && value.includes('${')) return undefined;
+      return { value, start: at + 1, end: i, valueEnd: i + 1 };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A birth date built in code: `LocalDate.of(1984, 3, 12)`, `new Date(1984, 2, 12)` (months from 0),
+ * `date(1984, 3, 12)`, `new DateTime(1984, 3, 12)`, `DateOnly.Parse("1984-03-12")`, `new Date("1984-03-12")`.
+ */
+function dateExpression(text: string, at: number): ParsedValue | undefined {
+  const head = text.slice(at, at + 120);
+  const m = /^(?:new\s+)?(?<fn>[\w.]{2,40}?)\s*\(\s*(?:(?<y>\d{4})\s*,\s*(?<mo>\d{1,2})\s*,\s*(?<d>\d{1,2})|(?<q>["'])(?<s>[^"'\n]{6,30})\k<q>)[^)\n]{0,40}\)/.exec(head);
+  if (!m || !/date|time|dob|of$|parse|utc|dayjs|moment/i.test(m.groups!.fn)) return undefined;
+  const g = m.groups!;
+  if (g.s !== undefined) {
+    if (!parseBirthDate(g.s)) return undefined;
+    const start = at + m[0].indexOf(g.s);
+    return { value: g.s, start, end: start + g.s.length, valueEnd: at + m[0].length, birthDate: true };
+  }
+  const jsDate = /^(?:new\s+)?Date(?:\.UTC)?$/.test(m[0].split('(')[0].trim());
+  if (!birthDateFromParts(Number(g.y), Number(g.mo), Number(g.d), jsDate)) return undefined;
+  return { value: m[0], start: at, end: at + m[0].length, valueEnd: at + m[0].length, birthDate: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks
+
+interface Block {
+  id: number;
+  parent?: Block;
+  depth: number;
+  /** The text just before the block opens (`author: {`), to recognise metadata that is not about patients. */
+  head: string;
+  pairs: Pair[];
+}
+
+/** Metadata about the people who write software, not about patients. */
+const NOT_PATIENTS = /\b(?:authors?|contributors?|maintainers?|developers?|owners?|committer|creator|publisher|vendor|organi[sz]ation|company|copyright|support|team)\b["'`]?\s*[:=]?\s*\[?\s*[{(]?\s*$/i;
+
+function groupPairs(doc: SourceDocument, family: LexFamily, pairs: Pair[]): FieldValue[][] {
+  const blocks =
+    family === 'yaml' ? yamlBlocks(doc, pairs) : TEXT_FAMILIES.has(family) ? paragraphBlocks(doc, pairs) : bracketBlocks(doc, family, pairs);
+  const out: FieldValue[][] = [];
+  // Deepest blocks first: a block whose fields do not form a record by themselves lends them to its parent
+  // (a FHIR-like `name: [{ family, given }]` beside `birthDate`).
+  const lent = new Map<Block, Pair[]>();
+  for (const block of [...blocks].sort((a, b) => b.depth - a.depth)) {
+    if (NOT_PATIENTS.test(block.head)) continue;
+    const own = [...block.pairs, ...(lent.get(block) ?? [])].sort((a, b) => a.at - b.at);
+    for (const record of splitRecords(doc, own)) {
+      if (isComplete(record) || !block.parent) out.push(record);
+      else lent.set(block.parent, [...(lent.get(block.parent) ?? []), ...record]);
+    }
+  }
+  return out;
+}
+
+/** Has a name field and some other field: worth judging here rather than in the parent block. */
+function isComplete(record: Pair[]): boolean {
+  const named = record.some((p) => p.kind === 'full-name') || (record.some((p) => p.kind === 'given-name') && record.some((p) => p.kind === 'family-name'));
+  return named && record.some((p) => !p.kind || !p.kind.endsWith('-name'));
+}
+
+/** A key seen again, or a long gap, starts the next record (setters in a method body, a flat seed file). */
+function splitRecords(doc: SourceDocument, pairs: Pair[]): Pair[][] {
+  const records: Pair[][] = [];
+  let current: Pair[] = [];
+  let lastLine = -1;
+  for (const p of pairs) {
+    const line = doc.index.lineIndexAt(p.at);
+    if (current.length && (current.some((c) => c.normKey === p.normKey) || line - lastLine > MAX_GAP_LINES)) {
+      records.push(current);
+      current = [];
+    }
+    current.push(p);
+    lastLine = line;
+  }
+  if (current.length) records.push(current);
+  return records;
+}
+
+const ROOT_ID = -1;
+
+/** Blocks of code: the innermost `{}`, `()` or `[]` around each key, outside strings and comments. */
+function bracketBlocks(doc: SourceDocument, family: LexFamily, pairs: Pair[]): Block[] {
+  const text = doc.text;
+  const root: Block = { id: ROOT_ID, depth: 0, head: '', pairs: [] };
+  const blocks = new Map<number, Block>([[ROOT_ID, root]]);
+  const stack: Block[] = [root];
+  const re = /[{}()[\]]/g;
+  let next = 0;
+  const assignUpTo = (offset: number) => {
+    for (; next < pairs.length && pairs[next].at < offset; next++) stack[stack.length - 1].pairs.push(pairs[next]);
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    assignUpTo(m.index);
+    const scope = doc.scopes.scopeAt(m.index);
+    if (scope === 'string' || (scope === 'comment' && family !== 'plain')) continue;
+    if ('{(['.includes(m[0])) {
+      const parent = stack[stack.length - 1];
+      const block: Block = { id: m.index, parent, depth: stack.length, head: text.slice(Math.max(0, m.index - 40), m.index + 1), pairs: [] };
+      blocks.set(m.index, block);
+      stack.push(block);
+    } else if (stack.length > 1) {
+      stack.pop();
+    }
+  }
+  assignUpTo(Infinity);
+  return [...blocks.values()].filter((b) => b.pairs.length || b.depth > 0);
+}
+
+/** YAML: sibling keys at the same indentation form a block; a list item (`- `) starts a new one. */
+function yamlBlocks(doc: SourceDocument, pairs: Pair[]): Block[] {
+  const idx = doc.index;
+  const blocks: Block[] = [];
+  const stack: Array<{ col: number; block: Block }> = [];
+  const byLine = new Map<number, Pair[]>();
+  for (const p of pairs) {
+    const line = idx.lineIndexAt(p.at);
+    byLine.set(line, [...(byLine.get(line) ?? []), p]);
+  }
+  for (let line = 0; line < idx.lineCount; line++) {
+    const t = idx.lineText(line);
+    const m = /^(\s*)((?:-\s+)*)(\S)/.exec(t);
+    if (!m || m[3] === '#') continue;
+    const col = m[1].length + m[2].length;
+    const isItem = m[2].length > 0;
+    while (stack.length && (stack[stack.length - 1].col > col || (isItem && stack[stack.length - 1].col === col))) stack.pop();
+    if (!stack.length || stack[stack.length - 1].col !== col) {
+      const parent = stack[stack.length - 1]?.block;
+      const prev = line > 0 ? idx.lineText(line - 1) : '';
+      const block: Block = { id: idx.lineStart(line), parent, depth: stack.length, head: prev.slice(-40), pairs: [] };
+      blocks.push(block);
+      stack.push({ col, block });
+    }
+    const here = byLine.get(line);
+    if (here) stack[stack.length - 1].block.pairs.push(...here);
+  }
+  return blocks;
+}
+
+/** Text and markdown: paragraphs (runs of non-blank lines). */
+function paragraphBlocks(doc: SourceDocument, pairs: Pair[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let lastLine = -2;
+  for (const p of pairs) {
+    const line = doc.index.lineIndexAt(p.at);
+    let blank = false;
+    for (let l = lastLine + 1; l < line && !blank; l++) blank = doc.index.lineText(l).trim() === '';
+    if (!current || blank || lastLine < 0) {
+      current = { id: p.at, depth: 0, head: '', pairs: [] };
+      blocks.push(current);
+    }
+    current.pairs.push(p);
+    lastLine = line;
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Constructor calls with positional arguments
+
+const PERSON_CALLEE = /^(?:new\s+)?[\w.]*(?:patient|person|member|beneficiary|insured|subscriber|resident|client|people|personne|persoon|persona|paziente|paciente)\w*$/i;
+
+function constructorRecords(doc: SourceDocument): CandidateRecord[] {
+  const text = doc.text;
+  const out: CandidateRecord[] = [];
+  const re = /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const callee = m[0].slice(0, -1).trim();
+    if (!PERSON_CALLEE.test(callee) || doc.scopes.scopeAt(m.index) !== 'code') continue;
+    const fields = positionalArguments(text, m.index + m[0].length);
+    // Two single-word names in a row are a given and a family name, in either order.
+    const single = fields.filter((f) => f.kind === 'given-name');
+    if (single.length >= 2) single[1].kind = 'family-name';
+    if (fields.length >= 2) out.push({ fields, context: callee });
+  }
+  return out;
+}
+
+/** String and date arguments of a call, with kinds guessed from their values (names, dates) or left to recognition (identifiers). */
+function positionalArguments(text: string, at: number): FieldValue[] {
+  const fields: FieldValue[] = [];
+  let depth = 0;
+  let argStart = at;
+  let n = 0;
+  for (let i = at; i < text.length && i < at + 600; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const v = quoted(text, i);
+      if (!v) return fields;
+      i = v.valueEnd - 1;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if ((c === ',' && depth === 0) || c === ')' || c === ';') {
+      const arg = argument(text, argStart, i, ++n);
+      if (arg) fields.push(arg);
+      if (c !== ',') break;
+      argStart = i + 1;
+    }
+  }
+  return fields;
+}
+
+function argument(text: string, start: number, end: number, position: number): FieldValue | undefined {
+  const lead = /^\s*/.exec(text.slice(start, end))![0].length;
+  const at = start + lead;
+  const key = `argument ${position}`;
+  const date = dateExpression(text, at);
+  if (date) return { key, kind: 'birth-date', value: date.value, start: date.start, end: date.end, birthDate: true };
+  const v = text[at] === '"' || text[at] === "'" ? quoted(text, at) : undefined;
+  if (!v || text.slice(v.valueEnd, end).trim()) return undefined;
+  const value = v.value.trim();
+  let kind: FieldValue['kind'];
+  if (parseBirthDate(value)) kind = 'birth-date';
+  else if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) kind = 'email';
+  else if (/\s/.test(value) && /^\p{Lu}/u.test(value) && !/\d/.test(value)) kind = 'full-name';
+  else if (/^\p{Lu}[\p{L}'’-]+$/u.test(value)) kind = 'given-name';
+  return { key, kind, value: v.value, start: v.start, end: v.end, birthDate: kind === 'birth-date' };
+}
