@@ -56,6 +56,8 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
     end: cells[cells.length - 1].end,
     params: { rows: String(shown.length), s: shown.length === 1 ? '' : 's', columns: columns.join(', '), table: table.context },
     sensitive: cells.map((c) => [c.start, c.end]),
+    // The whole block, so that the identifier rules it supersedes stay silent inside it.
+    match: [Math.min(...shown.map((v) => v.row.cells[0].start)), Math.max(...shown.map((v) => v.row.cells[v.row.cells.length - 1].end))],
     fix: { start: first.target.start, end: first.target.end, newText: syntheticReplacement(first.kind, first.target.value), description: 'Replace with a synthetic value' },
   };
   if (!real.length) {
