@@ -28,7 +28,7 @@ function compile(raw: Record<string, unknown>): Options {
       identifierKey: keys.length
         ? new RegExp(
             `(?:^|(?<=[^A-Za-z0-9$])|(?<=[a-z0-9])(?=[A-Z])|(?<=_))(?:set|with|Set|With)?(?:${keys.join('|')})` +
-              `(?::[\\w.-]+)?["']?\\s*(?:[:=]|=>|\\()?\\s*["'\`]?$`,
+              `(?::[\\w.-]+)?["']?\\s*(?:[:=]|=>|\\()?\\s*\\[?\\s*["'\`]?$`,
           )
         : undefined,
     };
@@ -138,8 +138,9 @@ function internalHostMatcher(doc: SourceDocument): (host: string) => boolean {
   return (host) => names.has(host);
 }
 
-/** `system` → system, System, SYSTEM, as a regex alternative each. */
+/** `system` → system, System, SYSTEM and their plurals, as a regex alternative each. */
 function keyVariants(key: string): string[] {
   const esc = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...new Set([key, key[0].toUpperCase() + key.slice(1), key.toUpperCase()])].map(esc);
+  const forms = [key, key[0].toUpperCase() + key.slice(1), key.toUpperCase()];
+  return [...new Set([...forms, ...forms.map((k) => (k === k.toUpperCase() ? `${k}S` : `${k}s`))])].map(esc);
 }
