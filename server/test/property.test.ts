@@ -158,7 +158,7 @@ describe('property tests (fast-check)', function () {
           throw e;
         }
         for (const h of hits) {
-          const spans = [[h.start, h.end], ...(h.sensitive ?? []), ...(h.fix ? [[h.fix.start, h.fix.end]] : []), ...(h.match ? [h.match] : [])];
+          const spans = [[h.start, h.end], ...(h.sensitive ?? []), ...(h.fix?.edits ?? []).map((e) => [e.start, e.end]), ...(h.match ? [h.match] : [])];
           for (const [s, e] of spans) assert.ok(s >= 0 && s <= e && e <= t.length, `${name}: span ${s}-${e} in ${t.length}`);
         }
       })),

@@ -88,7 +88,7 @@ function regexHit(rule: CompiledRule, pattern: CompiledPattern, m: RegExpExecArr
   if (fixSpec && fixSpan) {
     const [fs, fe] = fixSpan;
     const newText = fixSpec.replace.replace(/\$<(\w+)>/g, (_, name: string) => groups[name] ?? '');
-    fix = { start: fs, end: fe, newText, description: fixSpec.description ?? `Replace with ${newText}` };
+    fix = { description: fixSpec.description ?? `Replace with ${newText}`, edits: [{ start: fs, end: fe, newText }] };
   }
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(groups)) if (v !== undefined) params[k] = v;
@@ -151,7 +151,7 @@ function toFinding(
     message,
     evidence,
     fix: hit.fix
-      ? { description: hit.fix.description, edits: [{ range: doc.index.rangeOf(hit.fix.start, hit.fix.end), newText: hit.fix.newText }] }
+      ? { description: hit.fix.description, edits: hit.fix.edits.map((e) => ({ range: doc.index.rangeOf(e.start, e.end), newText: e.newText })) }
       : undefined,
     related: hit.related,
     fingerprint: fingerprintOf(spec.id, doc.file, evidence, maskedLine, occurrence),

@@ -89,7 +89,7 @@ export const cleartextUrl: Detector = {
         params: { scheme, host: host && !/[${}%<]/.test(host) ? host : 'a host set at run time' },
         sensitive,
         fix: secure
-          ? { start, end: start + scheme.length, newText: secure, description: `Use ${secure}://` }
+          ? { description: `Use ${secure}://`, edits: [{ start, end: start + scheme.length, newText: secure }] }
           : undefined,
       });
     }

@@ -9,7 +9,7 @@ export interface DetectorHit {
   params?: Record<string, string>;
   /** Absolute [start, end) spans of sensitive text, masked in every output. */
   sensitive?: Array<[number, number]>;
-  fix?: { start: number; end: number; newText: string; description: string };
+  fix?: { description: string; edits: OffsetEdit[] };
   /** The whole match when the hit is only part of it (a regex's `hit` group); exceptions test this text. */
   match?: [number, number];
   /** Overrides the rule's severity for this hit (a provider id reported at info, synthetic data at info). */
@@ -22,6 +22,13 @@ export interface DetectorHit {
    * that overlap are dropped (a synthetic FHIR resource silences the generic rules inside it).
    */
   claimOnly?: boolean;
+}
+
+/** A replacement of text[start, end) by newText. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
 }
 
 export interface DetectorContext {

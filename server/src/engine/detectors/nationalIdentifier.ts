@@ -40,7 +40,7 @@ export const nationalIdentifier: Detector = {
         sensitive: [[start, end]],
         severity: synthetic || found.type.kind === 'provider' ? 'info' : undefined,
         note: synthetic ? 'synthetic test value' : undefined,
-        fix: { start, end, newText: syntheticReplacement({ identifier: found.type.id }, value), description: 'Replace with a synthetic value' },
+        fix: { description: 'Replace with a synthetic value', edits: [{ start, end, newText: syntheticReplacement({ identifier: found.type.id }, value) }] },
       });
     }
     return hits;

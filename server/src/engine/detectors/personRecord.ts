@@ -58,7 +58,10 @@ export function toHit(doc: SourceDocument, verdict: PersonVerdict, context: Dete
     sensitive: fields.map((f) => [f.start, f.end]),
     // The whole record, so that the identifier rules it supersedes stay silent inside it.
     match: [Math.min(...fields.map((f) => f.start)), Math.max(...fields.map((f) => f.end))],
-    fix: { start: name.start, end: name.end, newText: syntheticReplacement(verdict.nameKind, name.value), description: 'Replace with a synthetic value' },
+    fix: {
+      description: 'Replace with a synthetic value',
+      edits: [{ start: name.start, end: name.end, newText: syntheticReplacement(verdict.nameKind, name.value) }],
+    },
     related: fields.slice(1).map((f) => ({
       file: doc.file,
       range: doc.index.rangeOf(f.start, f.end),

@@ -58,7 +58,11 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
     sensitive: cells.map((c) => [c.start, c.end]),
     // The whole block, so that the identifier rules it supersedes stay silent inside it.
     match: [Math.min(...shown.map((v) => v.row.cells[0].start)), Math.max(...shown.map((v) => v.row.cells[v.row.cells.length - 1].end))],
-    fix: { start: first.target.start, end: first.target.end, newText: syntheticReplacement(first.kind, first.target.value), description: 'Replace with a synthetic value' },
+    // Every reported row's name (or identifier) is replaced, so the block is no longer patient data.
+    fix: {
+      description: 'Replace with synthetic values',
+      edits: shown.map((v) => ({ start: v.target.start, end: v.target.end, newText: syntheticReplacement(v.kind, v.target.value) })),
+    },
   };
   if (!real.length) {
     hit.severity = 'info';

@@ -116,7 +116,7 @@ export function codeCellHits(doc: SourceDocument, literal: string, run: (cell: S
         start: at(h.start),
         end: atEnd(h.end),
         sensitive: h.sensitive?.map(([s, e]) => [at(s), atEnd(e)]),
-        fix: h.fix && { ...h.fix, start: at(h.fix.start), end: atEnd(h.fix.end) },
+        fix: h.fix && { ...h.fix, edits: h.fix.edits.map((e) => ({ ...e, start: at(e.start), end: atEnd(e.end) })) },
         match: h.match && [at(h.match[0]), atEnd(h.match[1])],
         related: h.related?.map((r) => ({ ...r, range: range(r.range) })),
       }),

@@ -191,10 +191,8 @@ export function recordHit(
     },
     sensitive: spans.map((s) => [s.start, s.end] as [number, number]),
     fix: {
-      start: span.start,
-      end: span.end,
-      newText: syntheticReplacement(kind, doc.text.slice(span.start, span.end)),
       description: 'Replace with a synthetic value',
+      edits: [{ start: span.start, end: span.end, newText: syntheticReplacement(kind, doc.text.slice(span.start, span.end)) }],
     },
     match: [Math.min(extentStart, span.start), Math.max(extentEnd, span.end)],
     related: related.length ? related : undefined,
