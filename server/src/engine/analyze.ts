@@ -3,6 +3,7 @@ import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
+import { applySuppressions } from './suppressions';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding, type LoadedRule } from './types';
 
 /** Raw matched values, for tests that check none of them reaches an output. Never serialised. */
@@ -12,6 +13,8 @@ export interface RawValues {
 
 export interface AnalyzeOptions {
   settings?: AnalysisSettings;
+  /** A performance.now() time; past it the remaining rules are not run (the scan drops the late result). */
+  deadline?: number;
   /** Collects the raw sensitive substrings of every finding (tests only). */
   raw?: RawValues;
 }
@@ -33,6 +36,7 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   const occurrences = new Map<string, number>();
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   for (const rule of ruleSet.compiled) {
+    if (options.deadline !== undefined && performance.now() > options.deadline) break;
     if (!rule.appliesTo(doc)) continue;
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
@@ -40,9 +44,10 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
       results.push({ ruleId: rule.rule.id, extent, finding: hit.claimOnly ? undefined : toFinding(rule, doc, hit, occurrences, options) });
     }
   }
-  return dropSuperseded(results, ruleSet)
+  const findings = dropSuperseded(results, ruleSet)
     .flatMap((r) => (r.finding ? [r.finding] : []))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
+  return applySuppressions(doc, findings, options);
 }
 
 /**

@@ -76,7 +76,7 @@ export function scan(options: ScanOptions): ScanResult {
 function analyzeWithin(doc: SourceDocument, ruleSet: RuleSet, timeLimitMs: number, options: AnalyzeOptions): Finding[] | undefined {
   const deadline = performance.now() + timeLimitMs;
   const raw: string[] = [];
-  const found = analyzeDocument(doc, ruleSet, { ...options, raw: options.raw && { values: raw } });
+  const found = analyzeDocument(doc, ruleSet, { ...options, deadline, raw: options.raw && { values: raw } });
   if (performance.now() > deadline) return undefined;
   options.raw?.values.push(...raw);
   return found;

@@ -6,7 +6,16 @@ export class TextIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // CRLF, LF and a lone CR each end a line, as editors and the LSP count them.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (c === 10 || c === 13) starts.push(i + 1);
+      }
+    }
     this.lineStarts = starts;
   }
 
@@ -42,8 +51,10 @@ export class TextIndex {
   /** End of the line's content, before its line break. */
   lineEnd(lineIndex: number): number {
     if (lineIndex + 1 >= this.lineStarts.length) return this.text.length;
-    const next = this.lineStarts[lineIndex + 1] - 1;
-    return next > 0 && this.text[next - 1] === '\r' ? next - 1 : next;
+    let end = this.lineStarts[lineIndex + 1];
+    if (this.text[end - 1] === '\n') end--;
+    if (this.text[end - 1] === '\r') end--;
+    return end;
   }
 
   lineText(lineIndex: number): string {

@@ -42,11 +42,11 @@ export function fixCommand(args: string[], io: Io, help: () => number): number {
     }
     applied += outcome.edits.length;
     filesChanged++;
-    const overlap = outcome.skipped ? ` (${outcome.skipped} overlapping skipped)` : '';
-    io.stdout(`${file}: ${outcome.edits.length} fixes${overlap}: ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}\n`);
+    const overlap = outcome.skipped ? ` (${count(outcome.skipped, 'overlapping fix', 'overlapping fixes')} skipped)` : '';
+    io.stdout(`${file}: ${count(outcome.edits.length, 'fix', 'fixes')}${overlap}: ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}\n`);
     if (!write) io.stdout(preview(file, outcome.text, outcome.edits, mask));
   }
-  const what = `${applied} fixes in ${filesChanged} files`;
+  const what = `${count(applied, 'fix', 'fixes')} in ${count(filesChanged, 'file', 'files')}`;
   io.stdout(write ? `Applied ${what}\n` : `${what} (dry run: nothing written; --write applies them)\n`);
   return EXIT.ok;
 }
@@ -64,7 +64,7 @@ function fixFile(abs: string, findings: Finding[], write: boolean): FileOutcome 
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   // Writing back text that was decoded lossily (or from UTF-16) would change bytes no fix asked to change.
   if (!decoded.ok || decoded.lossy || utf16) return { problem: 'not UTF-8 text' };
-  const { edits, skipped } = planEdits(decoded.text, findings.flatMap((f) => f.fix!.edits));
+  const { edits, skipped } = planEdits(decoded.text, findings.map((f) => f.fix!.edits));
   if (write && edits.length) {
     const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
     try {
@@ -123,4 +123,8 @@ function around(line: string, column: number): string {
 function masker(values: string[]): (s: string) => string {
   const sorted = [...new Set(values)].filter((v) => v.length > 0).sort((a, b) => b.length - a.length);
   return (s) => sorted.reduce((acc, v) => (acc.includes(v) ? acc.split(v).join(maskValue(v)) : acc), s);
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

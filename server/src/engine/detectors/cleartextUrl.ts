@@ -16,7 +16,7 @@ const compiledOptions = new WeakMap<Record<string, unknown>, Options>();
 function compile(raw: Record<string, unknown>): Options {
   let o = compiledOptions.get(raw);
   if (!o) {
-    const keys = stringList(raw, 'identifierKeys').flatMap(keyVariants);
+    const keys = stringList(raw, 'identifierKeys').filter((k) => k.length > 0).flatMap(keyVariants);
     const canonical = raw.canonicalPath;
     o = {
       schemes: stringMap(raw, 'schemes'),
@@ -49,7 +49,7 @@ export const cleartextUrl: Detector = {
     const o = compile(rawOptions);
     const schemes = Object.keys(o.schemes);
     if (schemes.length === 0) return [];
-    const re = new RegExp(`\\b(${schemes.join('|')})://`, 'gi');
+    const re = new RegExp(`\\b(${schemes.map(escapeRegex).join('|')})://`, 'gi');
     const text = doc.text;
     const hits: DetectorHit[] = [];
     let internalHosts: ((host: string) => boolean) | undefined;
@@ -124,7 +124,7 @@ function internalHostMatcher(doc: SourceDocument): (host: string) => boolean {
   const names = new Set<string>();
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(doc.baseName)) {
     try {
-      const parsed = parseYaml(doc.text) as { services?: Record<string, { hostname?: string; container_name?: string }> };
+      const parsed = parseYaml(doc.text, { logLevel: 'silent' }) as { services?: Record<string, { hostname?: string; container_name?: string }> };
       for (const [name, svc] of Object.entries(parsed?.services ?? {})) {
         names.add(name.toLowerCase());
         if (svc?.hostname) names.add(String(svc.hostname).toLowerCase());
@@ -140,7 +140,10 @@ function internalHostMatcher(doc: SourceDocument): (host: string) => boolean {
 
 /** `system` → system, System, SYSTEM and their plurals, as a regex alternative each. */
 function keyVariants(key: string): string[] {
-  const esc = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const forms = [key, key[0].toUpperCase() + key.slice(1), key.toUpperCase()];
-  return [...new Set([...forms, ...forms.map((k) => (k === k.toUpperCase() ? `${k}S` : `${k}s`))])].map(esc);
+  return [...new Set([...forms, ...forms.map((k) => (k === k.toUpperCase() ? `${k}S` : `${k}s`))])].map(escapeRegex);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

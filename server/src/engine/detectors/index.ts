@@ -3,14 +3,17 @@ import { cleartextUrl } from './cleartextUrl';
 import type { Detector } from './detector';
 import { dicomAttributes } from './dicom';
 import { fhirResource } from './fhirResource';
+import { healthDataFlow } from './healthDataFlow';
 import { hl7v2 } from './hl7v2';
 import { nationalIdentifier } from './nationalIdentifier';
 import { notebookOutput } from './notebookOutput';
 import { personRecord } from './personRecord';
 import { plainHttpServer } from './plainHttpServer';
 import { tabularRecords } from './tabularRecords';
+import { terraformStorage } from './terraformStorage';
+import { composeExposedDatabase } from './composeExposedDatabase';
 
-const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords];
+const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords, healthDataFlow, terraformStorage, composeExposedDatabase];
 
 export function detectorNames(): string[] {
   return DETECTORS.map((d) => d.name);

@@ -1,0 +1,79 @@
+import { jsFlows } from '../dataflow/jsFlow';
+import { HEALTH_HINT } from '../dataflow/healthNames';
+import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
+import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
+import type { SourceDocument } from '../document';
+import type { Detector, DetectorHit } from './detector';
+
+const JS_LANGUAGES = new Set(['javascript', 'typescript']);
+
+/** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
+const JS_SINK_HINT =
+  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
+
+/** Flows are computed once per document and shared by every rule that reports one kind of sink. */
+const jsCache = new WeakMap<SourceDocument, Flow[]>();
+const tokenCache = new WeakMap<SourceDocument, Map<string, Flow[]>>();
+
+/**
+ * Health data reaching a sink (logs, client storage, cookies, files, analytics, sharing services): the finding
+ * sits on the sink with a related location at the source. Options: `kind` (the sink kind this rule reports) and
+ * `sinks` ({ language: [regex | { regex, unlessFile }] }) for the token-level flow of languages other than JS/TS.
+ */
+export const healthDataFlow: Detector = {
+  name: 'health-data-flow',
+  run(doc, options) {
+    const kind = options.kind as SinkKind;
+    if (!SINK_KINDS.includes(kind) || !HEALTH_HINT.test(doc.text)) return [];
+    let flows: Flow[];
+    if (JS_LANGUAGES.has(doc.language.id)) {
+      if (!JS_SINK_HINT.test(doc.text)) return [];
+      let cached = jsCache.get(doc);
+      if (!cached) jsCache.set(doc, (cached = jsFlows(doc.file, doc.text)));
+      flows = cached;
+    } else {
+      const sinks = tokenSinks(options, doc.language.id);
+      if (!sinks.length) return [];
+      const key = JSON.stringify(options.sinks?.[doc.language.id as never] ?? []);
+      let byOptions = tokenCache.get(doc);
+      if (!byOptions) tokenCache.set(doc, (byOptions = new Map()));
+      let cached = byOptions.get(key);
+      if (!cached) byOptions.set(key, (cached = tokenFlows(doc, sinks)));
+      flows = cached;
+    }
+    return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
+  },
+};
+
+function toHit(doc: SourceDocument, f: Flow): DetectorHit {
+  return {
+    start: f.start,
+    end: f.end,
+    params: { sink: f.detail ? `${f.sink} (${f.detail})` : f.sink, source: f.source.label },
+    fix: f.fix,
+    related: [{ file: doc.file, range: doc.index.rangeOf(f.source.start, f.source.end), message: `Health data: ${f.source.label}` }],
+  };
+}
+
+const compiled = new WeakMap<object, Map<string, TokenSink[]>>();
+
+function tokenSinks(options: Record<string, unknown>, language: string): TokenSink[] {
+  const table = options.sinks;
+  if (!table || typeof table !== 'object') return [];
+  let byLanguage = compiled.get(table);
+  if (!byLanguage) compiled.set(table, (byLanguage = new Map()));
+  let sinks = byLanguage.get(language);
+  if (!sinks) {
+    const entries = (table as Record<string, unknown>)[language];
+    sinks = (Array.isArray(entries) ? entries : []).flatMap((e): TokenSink[] => {
+      if (typeof e === 'string') return [{ kind: options.kind as SinkKind, re: new RegExp(e, 'gm') }];
+      if (e && typeof e === 'object' && typeof (e as { regex?: unknown }).regex === 'string') {
+        const { regex, unlessFile, kind } = e as { regex: string; unlessFile?: string; kind?: SinkKind };
+        return [{ kind: kind ?? (options.kind as SinkKind), re: new RegExp(regex, 'gm'), unlessFile: unlessFile ? new RegExp(unlessFile) : undefined }];
+      }
+      return [];
+    });
+    byLanguage.set(language, sinks);
+  }
+  return sinks;
+}

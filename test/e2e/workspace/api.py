@@ -1,0 +1,3 @@
+import requests
+
+r = requests.get("http://api.stmarys-clinic.org/fhir/Patient")

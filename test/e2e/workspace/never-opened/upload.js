@@ -1,0 +1,1 @@
+fetch("http://uploads.stmarys-clinic.org/results", { method: "POST" });
