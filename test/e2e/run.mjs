@@ -8,6 +8,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -46,7 +47,22 @@ fs.writeFileSync(
   }),
 );
 const port = await freePort();
-const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}`, XDG_CONFIG_HOME: path.join(tmp, 'xdg'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+const resultFile = path.join(tmp, 'result.json');
+const env = {
+  ...process.env,
+  PATH: `${nodeBin}:${process.env.PATH}`,
+  XDG_CONFIG_HOME: path.join(tmp, 'xdg'),
+  XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+  HDGUARD_E2E_RESULT: resultFile,
+};
+/** The in-host suite's totals, as its run() wrote them. */
+const readTotals = () => {
+  try {
+    return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
 const server = spawn(
   path.join(nodeBin, 'node'),
   [codeServer, '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
@@ -100,8 +116,11 @@ try {
   const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   page.on('console', (msg) => {
     const args = msg.args().map((a) => a.toString().replace(/^JSHandle@/, ''));
-    const text = args[0]?.startsWith('%c') ? args.slice(2).join(' ') : msg.text();
-    if (/✔|✓|passing|failing|pending|Error|\d\)|Health Data Guard/.test(text)) console.log(`  ${text}`);
+    // Extension-host lines arrive as ('%c INFO', 'color…', format, ...values): drop the styling, apply the format.
+    const text = args[0]?.startsWith('%c') ? format(...args.slice(2)) : msg.text();
+    // The workbench's own errors (language detection in the browser, update checks) carry its URLs: not ours.
+    if (text.includes(`http://127.0.0.1:${port}/`)) return;
+    if (/^\s*(✔|✓|\d+\) )|passing|failing|pending|Error|Health Data Guard/.test(text)) console.log(`  ${text}`);
   });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   exitCode = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
@@ -109,7 +128,8 @@ try {
     console.error('e2e: the in-host suite did not finish within 240 s');
     exitCode = 1;
   }
-  console.log(`e2e: in-host suite exit code ${exitCode}`);
+  const totals = readTotals();
+  console.log(totals ? `e2e: ${totals.passes} passed, ${totals.failures} failed, ${totals.pending} skipped` : `e2e: in-host suite exit code ${exitCode}`);
 } catch (e) {
   console.error(`e2e: ${e.stack ?? e}`);
   exitCode = 1;

@@ -7,8 +7,9 @@ exports.run = function run() {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
-      fs.writeFileSync(process.env.HDGUARD_E2E_RESULT || path.join(__dirname, '..', '.result'), `${failures}\n`);
+    const runner = mocha.run((failures) => {
+      const { passes, pending } = runner.stats;
+      if (process.env.HDGUARD_E2E_RESULT) fs.writeFileSync(process.env.HDGUARD_E2E_RESULT, JSON.stringify({ passes, failures, pending }));
       failures ? reject(new Error(`${failures} tests failed`)) : resolve();
     });
   });
