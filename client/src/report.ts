@@ -1,28 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-/** What the server's audit command returns (see server/src/lsp/audit.ts). */
-export interface AuditSummary {
-  cancelled: boolean;
-  filesScanned: number;
-  filesTotal: number;
-  skipped: number;
-  durationMs: number;
-  total: number;
-  byCategory: Record<string, number>;
-  bySeverity: Record<string, number>;
-  byRule: Record<string, number>;
-  topFiles: Array<{ file: string; uri: string; count: number }>;
-  findings: Array<{
-    uri: string;
-    file: string;
-    range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    ruleId: string;
-    title: string;
-    category: string;
-    severity: string;
-    message: string;
-  }>;
-}
+export type { AuditSummary } from '../../server/src/lsp/protocol';
+import type { AuditSummary } from '../../server/src/lsp/protocol';
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

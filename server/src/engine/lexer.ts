@@ -107,28 +107,27 @@ export class ScopeMap {
   }
 
   scopeAt(offset: number): Scope {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < this.starts[mid]) hi = mid - 1;
-      else if (offset >= this.ends[mid]) lo = mid + 1;
-      else return this.kinds[mid];
-    }
-    return this.rest;
+    const i = this.indexAt(offset);
+    return i < 0 ? this.rest : this.kinds[i];
   }
 
   /** The [start, end) of the string or comment region containing offset, if any. */
   regionAt(offset: number): { start: number; end: number; kind: NonCode } | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : { start: this.starts[i], end: this.ends[i], kind: this.kinds[i] };
+  }
+
+  /** Binary search for the region holding offset; -1 when it is in code (or whatever `rest` is). */
+  private indexAt(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (offset < this.starts[mid]) hi = mid - 1;
       else if (offset >= this.ends[mid]) lo = mid + 1;
-      else return { start: this.starts[mid], end: this.ends[mid], kind: this.kinds[mid] };
+      else return mid;
     }
-    return undefined;
+    return -1;
   }
 
   get regionCount(): number {

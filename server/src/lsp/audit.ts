@@ -3,39 +3,16 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { discoverFiles } from '../engine/discovery';
 import { looksMinified, readSourceFile } from '../engine/fileReader';
-import { detectLanguage, type Category, type Finding, type ScanResult, type Severity, type SkippedFile } from '../engine';
+import { detectLanguage, type Finding, type ScanResult, type SkippedFile } from '../engine';
 import { analyseText } from './analysis';
 import { toLspRange } from './diagnostics';
+import type { AuditSummary } from './protocol';
 import type { WorkspaceState } from './workspace';
 
 export const AUDIT_COMMAND = 'hdguard.server.auditWorkspace';
 export const EXPORT_COMMAND = 'hdguard.server.exportReport';
 
-/** A finding as the extension's report and tree show it: masked, with its location as a URI. */
-export interface AuditFinding {
-  uri: string;
-  file: string;
-  range: ReturnType<typeof toLspRange>;
-  ruleId: string;
-  title: string;
-  category: Category;
-  severity: Severity;
-  message: string;
-}
-
-export interface AuditSummary {
-  cancelled: boolean;
-  filesScanned: number;
-  filesTotal: number;
-  skipped: number;
-  durationMs: number;
-  total: number;
-  byCategory: Record<string, number>;
-  bySeverity: Record<string, number>;
-  byRule: Record<string, number>;
-  topFiles: Array<{ file: string; uri: string; count: number }>;
-  findings: AuditFinding[];
-}
+export type { AuditFinding, AuditSummary } from './protocol';
 
 export interface AuditOutcome {
   summary: AuditSummary;
