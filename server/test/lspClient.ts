@@ -33,6 +33,11 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Answers workspace/configuration for the `hdguard` section. */
   settings?: () => unknown;
+  /** Node options before the server script (e.g. a `--require` preload). */
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** The initial trace level ('off', 'messages', 'verbose'). */
+  trace?: string;
 }
 
 /** A language client over stdio against the built server (server/dist/server.js), as any editor would be. */
@@ -43,12 +48,18 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
+  /** Everything the server logged: its stderr, and its log, trace, message and telemetry notifications. */
+  readonly logs: string[] = [];
 
   constructor(private readonly options: ClientOptions) {
-    this.server = spawn(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    const script = path.join(REPO_ROOT, 'server', 'dist', 'server.js');
+    this.server = spawn(process.execPath, [...(options.execArgv ?? []), script, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
+    this.server.stderr!.on('data', (chunk: Buffer) => void this.logs.push(`stderr: ${chunk.toString()}`));
     this.connection = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => void this.published.push(p));
-    this.connection.onNotification('window/showMessage', () => undefined);
+    for (const method of ['window/showMessage', 'window/logMessage', '$/logTrace', 'telemetry/event']) {
+      this.connection.onNotification(method, (params: unknown) => void this.logs.push(`${method}: ${JSON.stringify(params)}`));
+    }
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -62,6 +73,7 @@ export class TestClient {
       rootUri: pathToFileURL(this.options.root).href,
       capabilities: this.options.capabilities ?? {},
       initializationOptions: this.options.initializationOptions,
+      trace: this.options.trace,
       workspaceFolders: [{ uri: pathToFileURL(this.options.root).href, name: 'root' }],
     });
     await this.connection.sendNotification('initialized', {});

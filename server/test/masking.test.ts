@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { loadConfig, maskValue, resolveRules, scan, type RawValues } from '../src/engine';
+import { maskValue } from '../src/engine';
 import { FIXTURES, runCli } from './helpers';
+import { rawValuesOf, telling } from './rawValues';
 import { treeFactory } from './trees';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'];
-
-/** The raw sensitive values the engine masked in a folder's findings. */
-function rawValuesOf(root: string): string[] {
-  const config = loadConfig(root);
-  const raw: RawValues = { values: [] };
-  scan({ root, config, rules: resolveRules(root, config), raw });
-  return raw.values;
-}
 
 /** Every report format, as the CLI writes it. */
 function reportsOf(root: string): Record<string, string> {
@@ -23,9 +16,6 @@ function reportsOf(root: string): Record<string, string> {
     }),
   );
 }
-
-/** Raw values that would also appear by chance (short ones, or words in rule descriptions) say nothing. */
-const telling = (values: string[]) => [...new Set(values)].filter((v) => v.length >= 6);
 
 function assertNoneLeaks(root: string, values: string[]): Record<string, string> {
   const reports = reportsOf(root);

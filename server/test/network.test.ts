@@ -1,46 +1,15 @@
 import * as assert from 'node:assert/strict';
-import dgram = require('node:dgram');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import dns = require('node:dns');
 import http = require('node:http');
-import http2 = require('node:http2');
-import https = require('node:https');
 import net = require('node:net');
-import tls = require('node:tls');
 import { FIXTURES } from './helpers';
 import { initRepo } from './gitRepo';
+import { TestClient } from './lspClient';
+import { stubNetwork } from './networkStub';
 import { CLEARTEXT, rulePack, runMain, treeFactory } from './trees';
-
-// `import x = require()` gives the modules themselves, whose functions can be replaced (a namespace import has getters).
-type Patchable = Record<string, unknown>;
-
-/** Replaces every way Node opens a connection or resolves a name with a stub that records the attempt and throws. */
-function stubNetwork(attempts: string[]): () => void {
-  const restore: Array<() => void> = [];
-  const stub = (owner: Patchable, name: string, label: string) => {
-    const original = owner[name];
-    if (typeof original !== 'function') return;
-    owner[name] = (...args: unknown[]) => {
-      attempts.push(`${label}(${String(args[0]).slice(0, 80)})`);
-      throw new Error(`network use in a test: ${label}`);
-    };
-    restore.push(() => (owner[name] = original));
-  };
-  for (const name of ['connect', 'createConnection']) stub(net as unknown as Patchable, name, `net.${name}`);
-  stub(net.Socket.prototype as unknown as Patchable, 'connect', 'net.Socket.connect');
-  for (const name of ['request', 'get']) {
-    stub(http as unknown as Patchable, name, `http.${name}`);
-    stub(https as unknown as Patchable, name, `https.${name}`);
-  }
-  stub(tls as unknown as Patchable, 'connect', 'tls.connect');
-  stub(http2 as unknown as Patchable, 'connect', 'http2.connect');
-  stub(dgram as unknown as Patchable, 'createSocket', 'dgram.createSocket');
-  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse']) {
-    stub(dns as unknown as Patchable, name, `dns.${name}`);
-    stub(dns.promises as unknown as Patchable, name, `dns.promises.${name}`);
-  }
-  stub(globalThis as unknown as Patchable, 'fetch', 'fetch');
-  return () => restore.forEach((r) => r());
-}
 
 describe('no network: the CLI makes no connection and sends no telemetry', () => {
   const trees = treeFactory();
@@ -48,7 +17,7 @@ describe('no network: the CLI makes no connection and sends no telemetry', () =>
 
   it('the stubs catch a connection attempt (the test can fail)', () => {
     const attempts: string[] = [];
-    const restore = stubNetwork(attempts);
+    const restore = stubNetwork((a) => attempts.push(a));
     try {
       assert.throws(() => http.get('http://example.org/'));
       assert.throws(() => net.connect(80, 'example.org'));
@@ -62,7 +31,7 @@ describe('no network: the CLI makes no connection and sends no telemetry', () =>
   it('scan (every format), baseline, fix, init and rules, over the fixtures and a repository with workspace rules', async () => {
     const repo = initRepo(trees.make({ 'api.js': CLEARTEXT(), '.hdguard/rules/custom.yaml': rulePack('custom.marker'), 'a.js': 'x = TEST_MARKER_7\n' }));
     const attempts: string[] = [];
-    const restore = stubNetwork(attempts);
+    const restore = stubNetwork((a) => attempts.push(a));
     try {
       for (const format of ['text', 'json', 'sarif', 'html']) {
         assert.equal(runMain(['scan', FIXTURES, '-f', format, '--fail-on', 'never'], repo).status, 0);
@@ -77,5 +46,51 @@ describe('no network: the CLI makes no connection and sends no telemetry', () =>
       restore();
     }
     assert.deepEqual(attempts, []);
+  });
+});
+
+describe('no network: the language server makes no connection and sends no telemetry', function () {
+  this.timeout(30_000);
+  const trees = treeFactory();
+  after(trees.cleanup);
+  const preload = path.join(__dirname, 'networkPreload.js');
+  const recordIn = (dir: string) => path.join(dir, 'network-attempts.txt');
+  const attemptsIn = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+
+  it('the preload stubs the network of a child process and records attempts (the test can fail)', () => {
+    const record = recordIn(trees.make({}));
+    const r = spawnSync(process.execPath, ['--require', preload, '-e', "for (const f of [() => require('http').get('http://example.org/'), () => fetch('https://example.org/'), () => require('dns').lookup('example.org', () => {})]) try { f(); } catch {}"], {
+      env: { ...process.env, HDGUARD_NETWORK_RECORD: record },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(attemptsIn(record).map((a) => a.split('(')[0]), ['http.get', 'fetch', 'dns.lookup']);
+  });
+
+  it('open, diagnostics, hover, code actions, the audit and its exports, with workspace rules', async () => {
+    const root = initRepo(trees.make({ 'api.js': CLEARTEXT(), 'A.java': 'class A {\n  void f(Patient p) {\n    p.setSsn("536-96-6187");\n  }\n}\n', '.hdguard/rules/custom.yaml': rulePack('custom.marker'), 'a.js': 'x = TEST_MARKER_7\n' }));
+    const record = recordIn(trees.make({}));
+    const client = new TestClient({ root, execArgv: ['--require', preload], env: { ...process.env, HDGUARD_NETWORK_RECORD: record }, trace: 'verbose' });
+    try {
+      await client.initialize();
+      let diagnostics = 0;
+      for (const [rel, languageId] of [['api.js', 'javascript'], ['A.java', 'java'], ['a.js', 'javascript']]) {
+        const uri = await client.open(rel, fs.readFileSync(path.join(root, rel), 'utf8'), languageId);
+        for (const d of await client.diagnostics(uri)) {
+          diagnostics++;
+          assert.ok(await client.request('textDocument/hover', { textDocument: { uri }, position: d.range.start }));
+          await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        }
+      }
+      assert.ok(diagnostics >= 3, `only ${diagnostics} diagnostics`);
+      const summary = await client.request<{ total: number }>('workspace/executeCommand', { command: 'hdguard.server.auditWorkspace', arguments: [] });
+      assert.ok(summary.total >= 3);
+      for (const format of ['sarif', 'html', 'markdown']) await client.request('workspace/executeCommand', { command: 'hdguard.server.exportReport', arguments: [format] });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(client.server.exitCode, null, `the server exited: ${client.logs.join('\n')}`);
+    } finally {
+      await client.close();
+    }
+    assert.deepEqual(attemptsIn(record), []);
   });
 });
