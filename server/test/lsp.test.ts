@@ -210,6 +210,14 @@ describe('language server protocol: workspace audit', () => {
     assert.deepEqual(await client.diagnostics(client.uri('src/api.py')), []);
   });
 
+  it('counts the editor\'s unsaved text of open documents, as the diagnostics do', async () => {
+    const uri = await client.open('src/clean.py', 'x = "http://lab.stmarys-clinic.org/results"\n', 'python');
+    const audit = () => client.request<any>('workspace/executeCommand', { command: 'hdguard.server.auditWorkspace', arguments: [] });
+    assert.equal((await audit()).total, 2, 'the unsaved cleartext URL is in the audit');
+    await client.change(uri, 'x = 1\n');
+    assert.equal((await audit()).total, 1);
+  });
+
   it('stops when the request is cancelled and keeps the previous results', async () => {
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest<any>('workspace/executeCommand', { command: 'hdguard.server.auditWorkspace', arguments: [] }, source.token);

@@ -31,7 +31,16 @@ export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
-export async function audit(ws: WorkspaceState, token: Cancellation, progress: WorkDoneProgressReporter): Promise<AuditOutcome> {
+/**
+ * Audits every file of the workspace. `openText` gives the editor's text of open documents, so that unsaved
+ * edits count as the diagnostics already do.
+ */
+export async function audit(
+  ws: WorkspaceState,
+  token: Cancellation,
+  progress: WorkDoneProgressReporter,
+  openText: (uri: string) => string | undefined = () => undefined,
+): Promise<AuditOutcome> {
   const started = performance.now();
   const skipped: SkippedFile[] = [];
   const files = [...discoverFiles(ws.root, ['.'], { exclude: ws.config.exclude }, skipped)].filter((f) => !ws.isExcluded(f.rel));
@@ -49,7 +58,9 @@ export async function audit(ws: WorkspaceState, token: Cancellation, progress: W
       progress.report(Math.round((scanned / Math.max(1, files.length)) * 100), `${scanned}/${files.length} files`);
       if (token.isCancellationRequested) break;
     }
-    const read = readSourceFile(file.abs, file.size, { maxFileSize: ws.config.maxFileSize });
+    const uri = pathToFileURL(file.abs).href;
+    const open = openText(uri);
+    const read = open === undefined ? readSourceFile(file.abs, file.size, { maxFileSize: ws.config.maxFileSize }) : ({ ok: true, text: open } as const);
     if (!read.ok) {
       skipped.push({ file: file.rel, reason: read.reason, detail: read.detail });
       continue;
@@ -58,7 +69,6 @@ export async function audit(ws: WorkspaceState, token: Cancellation, progress: W
       skipped.push({ file: file.rel, reason: 'minified', detail: 'minified or generated one-line bundle' });
       continue;
     }
-    const uri = pathToFileURL(file.abs).href;
     const analysis = analyseText(ws, uri, null, read.text);
     scanned++;
     bytes += file.size;

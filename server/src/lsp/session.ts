@@ -252,7 +252,7 @@ export function startSession(connection: Connection): void {
             return mine.cancelled || token.isCancellationRequested || !!progressToken?.isCancellationRequested;
           },
         };
-        const outcome = await audit(ws, cancellation, reporter);
+        const outcome = await audit(ws, cancellation, reporter, (uri) => documents.get(uri)?.getText());
         if (runningAudit === mine) runningAudit = undefined;
         if (!outcome.summary.cancelled) applyAudit(outcome.diagnostics, outcome.result);
         return outcome.summary satisfies AuditSummary;
