@@ -177,7 +177,12 @@ function groupPairs(doc: SourceDocument, family: LexFamily, pairs: Pair[]): Fiel
     const own = [...block.pairs, ...(lent.get(block) ?? [])].sort((a, b) => a.at - b.at);
     for (const record of splitRecords(doc, own)) {
       if (isComplete(record) || !block.parent) out.push(record);
-      else lent.set(block.parent, [...(lent.get(block.parent) ?? []), ...record]);
+      else {
+        // Appended in place: copying the parent's list for every lending block was quadratic in flat files.
+        const list = lent.get(block.parent);
+        if (list) list.push(...record);
+        else lent.set(block.parent, [...record]);
+      }
     }
   }
   return out;
