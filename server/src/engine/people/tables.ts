@@ -50,19 +50,7 @@ export function parseDelimited(text: string, delimiter: string, base = 0, maxRow
   };
   while (i <= n && rows.length < maxRows) {
     if (text[i] === '"') {
-      let value = '';
-      let j = i + 1;
-      for (; j < n; j++) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j++;
-            continue;
-          }
-          break;
-        }
-        value += text[j];
-      }
+      const { value, end: j } = readQuoted(text, i, n);
       cells.push({ value, start: base + i + 1, end: base + j });
       i = j + 1;
       while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
@@ -208,19 +196,7 @@ function tuple(text: string, at: number, limit: number): { row: Row; end: number
   for (let i = at; i < limit; i++) {
     const c = text[i];
     if (c === "'") {
-      let j = i + 1;
-      let value = '';
-      for (; j < limit; j++) {
-        if (text[j] === "'") {
-          if (text[j + 1] === "'") {
-            value += "'";
-            j++;
-            continue;
-          }
-          break;
-        }
-        value += text[j];
-      }
+      const { value, end: j } = readQuoted(text, i, limit);
       cell ??= { value, start: i + 1, end: j };
       i = j;
     } else if (c === '(') depth++;
@@ -238,4 +214,22 @@ function tuple(text: string, at: number, limit: number): { row: Row; end: number
     } else if (c === '\n' && text.slice(i + 1, i + 3) === '\n\n') return undefined;
   }
   return undefined;
+}
+
+/**
+ * The quoted value opening at `open` (CSV "..." or SQL '...', a doubled quote standing for one) and the offset
+ * of its closing quote (or `limit` when unterminated).
+ */
+function readQuoted(text: string, open: number, limit: number): { value: string; end: number } {
+  const quote = text[open];
+  let value = '';
+  let j = open + 1;
+  for (; j < limit; j++) {
+    if (text[j] === quote) {
+      if (text[j + 1] !== quote) break;
+      j++;
+    }
+    value += text[j];
+  }
+  return { value, end: j };
 }
