@@ -55,7 +55,7 @@ describe('hostile input: every file gets a finding, a skip reason or nothing; th
   let initial: Map<string, string>;
   const isRoot = process.getuid?.() === 0;
 
-  before(() => {
+  before(async () => {
     root = tempDir('hdguard-hostile-');
     tree = path.join(root, 'tree');
     const files: Record<string, string | Buffer> = {
@@ -95,7 +95,7 @@ describe('hostile input: every file gets a finding, a skip reason or nothing; th
     bad('bad-baseline/api.js', CLEARTEXT());
 
     initial = snapshot(root);
-    const r = runMain(['scan', 'tree', '-f', 'json'], root);
+    const r = await runMain(['scan', 'tree', '-f', 'json'], root);
     status = r.status;
     assert.ok(r.stdout, r.stderr);
     report = JSON.parse(r.stdout);
@@ -177,8 +177,8 @@ describe('hostile input: every file gets a finding, a skip reason or nothing; th
     ['a baseline that is not JSON', ['scan', 'bad-baseline', '--baseline', 'bad-baseline/baseline.json'], /^hdguard: bad-baseline\/baseline\.json: not a baseline: invalid JSON/],
   ];
   for (const [what, args, message] of broken) {
-    it(`${what}: exit 2 with one line naming the file`, () => {
-      const r = runMain(args, root);
+    it(`${what}: exit 2 with one line naming the file`, async () => {
+      const r = await runMain(args, root);
       assert.equal(r.status, 2, r.stdout);
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

@@ -219,6 +219,8 @@ describe('language server protocol: workspace audit', () => {
   });
 
   it('stops when the request is cancelled and keeps the previous results', async () => {
+    // Without the outcomes of the audits above, this one has real work to cancel.
+    fs.rmSync(process.env.HDGUARD_CACHE_DIR!, { recursive: true, force: true });
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest<any>('workspace/executeCommand', { command: 'hdguard.server.auditWorkspace', arguments: [] }, source.token);
     setTimeout(() => source.cancel(), 5);
@@ -262,6 +264,30 @@ describe('language server protocol: settings and workspace trust', () => {
     }
   });
 
+  it('checks only the identifier sets of hdguard.patientData.identifierSets, as the setting changes', async () => {
+    const root = writeTree({ '.hdguard.yaml': 'patientData:\n  identifierSets: [uk]\n' });
+    let settings: unknown = {};
+    const client = new TestClient({ root, capabilities: { workspace: { configuration: true } }, settings: () => settings });
+    const lines = (ds: LspDiagnostic[]) => ds.map((d) => d.range.start.line).join();
+    try {
+      await client.initialize();
+      const uri = await client.open('ids.js', "const nir = '2 41 12 33 122 313 09';\nconst ssn = '536-96-6187';\n", 'javascript');
+      assert.deepEqual(await client.diagnostics(uri), [], ".hdguard.yaml's [uk]: neither the NIR nor the SSN");
+      const expect = async (identifierSets: string[], shown: string) => {
+        settings = { patientData: { identifierSets } };
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await client.diagnostics(uri, 10_000, (p) => lines(p.diagnostics) === shown).catch(() => assert.fail(`${identifierSets}: lines ${shown} expected, got ${lines(client.published.at(-1)!.diagnostics)}`));
+      };
+      await expect(['fr'], '0');
+      await expect(['us'], '1');
+      await expect(['fr', 'us'], '0,1');
+      await expect(['xx', 'us'], '1');
+      await expect([], '');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('ignores the workspace configuration and rules until the folder is trusted', async () => {
     const rule = rulePack('custom.mrn-dump', { regex: 'internal-mrn-dump' });
     const root = writeTree({ '.hdguard.yaml': 'rules:\n  disable: [transport.cleartext-url]\n', '.hdguard/rules/custom.yaml': rule });
@@ -282,6 +308,23 @@ describe('language server protocol: settings and workspace trust', () => {
 });
 
 describe('language server protocol: keystroke to diagnostics', () => {
+  it('answers other requests while a long analysis runs: documents are analysed off the message loop', async function () {
+    this.timeout(120_000);
+    const client = new TestClient({ root: writeTree({ 'x.txt': '' }) });
+    try {
+      await client.initialize();
+      // Hundreds of milliseconds of analysis, and one finding at the end.
+      const big = `${'def handler(request):\n    return {"status": 200}\n'.repeat(30_000)}r = requests.get("http://api.stmarys-clinic.org/fhir")\n`;
+      const uri = await client.open('big.py', big, 'python');
+      const rules = await client.request<Array<{ id: string }>>('hdguard/rules', null);
+      assert.ok(rules.length > 10);
+      assert.ok(!client.published.some((p) => p.uri === uri), 'the rules request was answered before the analysis ended');
+      assert.equal((await client.diagnostics(uri, 60_000)).length, 1);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('measures a 5,000-line file (median of 20 edits, debounce included)', async function () {
     this.timeout(120_000);
     const root = writeTree({ 'x.txt': '' });

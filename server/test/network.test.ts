@@ -34,10 +34,10 @@ describe('no network: the CLI makes no connection and sends no telemetry', () =>
     const restore = stubNetwork((a) => attempts.push(a));
     try {
       for (const format of ['text', 'json', 'sarif', 'html']) {
-        assert.equal(runMain(['scan', FIXTURES, '-f', format, '--fail-on', 'never'], repo).status, 0);
+        assert.equal((await runMain(['scan', FIXTURES, '-f', format, '--fail-on', 'never'], repo)).status, 0);
       }
       for (const args of [['baseline'], ['scan', '--baseline', '.hdguard-baseline.json', '--changed-since', 'HEAD'], ['fix'], ['init'], ['rules']]) {
-        const r = runMain(args, repo);
+        const r = await runMain(args, repo);
         assert.ok(r.status !== 2, `${args.join(' ')}: ${r.stderr}`);
       }
       // Anything asynchronous a command might have started gets its chance to run.

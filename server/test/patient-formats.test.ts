@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  DEFAULT_SETTINGS,
   RuleSet,
   SourceDocument,
   analyzeDocument,
@@ -21,7 +22,7 @@ const FORMAT_RULES = ['patient.fhir-resource', 'patient.hl7v2-message', 'patient
 const ruleSet = new RuleSet(loadBuiltinRules().filter((r) => FORMAT_RULES.includes(r.id)));
 
 function analyze(file: string, text: string, syntheticData: SyntheticDataMode = 'ignore', raw?: RawValues): Finding[] {
-  const settings: AnalysisSettings = { syntheticData };
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, syntheticData };
   return analyzeDocument(new SourceDocument(file, text), ruleSet, { settings, raw });
 }
 

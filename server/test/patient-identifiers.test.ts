@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RuleSet, SourceDocument, analyzeDocument, loadBuiltinRules, type Finding, type SyntheticDataMode } from '../src/engine';
+import { DEFAULT_SETTINGS, RuleSet, SourceDocument, analyzeDocument, loadBuiltinRules, type Finding, type SyntheticDataMode } from '../src/engine';
 import { IDENTIFIER_TYPES, identifierTypeById } from '../src/engine/identifiers/catalog';
 import { contextWords, hasSyntheticRun, recognizeDeclared, recognizeInContext } from '../src/engine/identifiers/recognize';
 import { syntheticReplacement } from '../src/engine/synthetic/replacement';
@@ -7,7 +7,7 @@ import { syntheticReplacement } from '../src/engine/synthetic/replacement';
 const RULES = loadBuiltinRules().filter((r) => r.id === 'patient.national-identifier' || r.id === 'patient.payment-card');
 
 function scan(file: string, code: string, syntheticData: SyntheticDataMode = 'ignore'): Finding[] {
-  return analyzeDocument(new SourceDocument(file, code), new RuleSet(RULES), { settings: { syntheticData } });
+  return analyzeDocument(new SourceDocument(file, code), new RuleSet(RULES), { settings: { ...DEFAULT_SETTINGS, syntheticData } });
 }
 
 const typeOf = (value: string, context: string, label?: string) => recognizeInContext(value, context, { label })?.type.id;

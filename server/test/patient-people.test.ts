@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { en, fr, de, nl, it as itLocale, es, sv } from '@faker-js/faker';
-import { SourceDocument, RuleSet, analyzeDocument, loadBuiltinRules, type Finding, type RawValues, type SyntheticDataMode } from '../src/engine';
+import { DEFAULT_SETTINGS, SourceDocument, RuleSet, analyzeDocument, loadBuiltinRules, type Finding, type RawValues, type SyntheticDataMode } from '../src/engine';
 import { parseBirthDate, birthDatesIn } from '../src/engine/people/dates';
 import { fieldKind } from '../src/engine/people/fields';
 import { isKnownFamilyName, isKnownGivenName, isSyntheticName, looksLikeRealName } from '../src/engine/people/names';
@@ -12,7 +12,7 @@ import { FIXTURES } from './helpers';
 const RULES = loadBuiltinRules().filter((r) => r.id === 'patient.person-record' || r.id === 'patient.tabular-records');
 
 function scan(file: string, code: string, syntheticData: SyntheticDataMode = 'ignore', raw?: RawValues): Finding[] {
-  return analyzeDocument(new SourceDocument(file, code), new RuleSet(RULES), { settings: { syntheticData }, raw });
+  return analyzeDocument(new SourceDocument(file, code), new RuleSet(RULES), { settings: { ...DEFAULT_SETTINGS, syntheticData }, raw });
 }
 
 const lines = (fs: Finding[]) => fs.map((f) => `${f.ruleId.replace('patient.', '')}:${f.range.start.line}`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { RuleSet, SourceDocument, UserError, analyzeDocument, loadBuiltinRules, loadConfig, loadRulePack, type Finding, type Range } from '../src/engine';
+import { DEFAULT_SETTINGS, RuleSet, SourceDocument, UserError, analyzeDocument, loadBuiltinRules, loadConfig, loadRulePack, type Finding, type Range } from '../src/engine';
 import { compileRule } from '../src/engine/compiledRule';
 import { detectorByName, detectorNames } from '../src/engine/detectors';
 import * as checksums from '../src/engine/identifiers/checksums';
@@ -163,7 +163,7 @@ describe('property tests (fast-check)', function () {
         const doc = new SourceDocument(sampleFileName(language), t, language);
         let hits;
         try {
-          hits = detectorByName(name)!.run(doc, opts, { settings: { syntheticData: 'ignore' } });
+          hits = detectorByName(name)!.run(doc, opts, { settings: DEFAULT_SETTINGS });
         } catch (e) {
           // Options come from schema-validated packs; a nonsensical canonicalPath regex may throw a SyntaxError.
           if (e instanceof SyntaxError) return;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RuleSet, SourceDocument, analyzeDocument, loadBuiltinRules } from '../src/engine';
+import { DEFAULT_SETTINGS, RuleSet, SourceDocument, analyzeDocument, loadBuiltinRules } from '../src/engine';
 import { generateCases, type Case, type CaseKind } from './recall/cases';
 
 interface Row {
@@ -22,7 +22,7 @@ describe('patient-data recall and noise (generated, seeded)', function () {
   before(() => {
     assert.ok(rules.rules.length > 0, 'no patient-data rules loaded');
     for (const c of generateCases()) {
-      const findings = analyzeDocument(new SourceDocument(c.file, c.text), rules, { settings: { syntheticData: 'report' } });
+      const findings = analyzeDocument(new SourceDocument(c.file, c.text), rules, { settings: { ...DEFAULT_SETTINGS, syntheticData: 'report' } });
       const reported = findings.length > 0;
       const key = `${c.kind}\u0000${c.format}`;
       const row = rows.get(key) ?? { kind: c.kind, format: c.format, total: 0, reported: 0 };

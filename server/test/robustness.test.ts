@@ -23,12 +23,12 @@ describe('robustness: ReDoS-safe rules and the per-file time limit', () => {
       ['regex', { regex: '(a+)+$' }],
       ['exceptions', { exception: '(x+x+)+y' }],
     ] as const) {
-      it(`a workspace rule with a vulnerable ${field} is rejected: exit 2, one line naming file, rule and field`, () => {
+      it(`a workspace rule with a vulnerable ${field} is rejected: exit 2, one line naming file, rule and field`, async () => {
         const pack = 'exception' in fields
           ? rulePack('custom.redos').replace('    examples:', `    exceptions: ['${fields.exception}']\n    examples:`)
           : rulePack('custom.redos', fields);
         const dir = trees.make({ '.hdguard/rules/custom.yaml': pack, 'api.js': CLEARTEXT() });
-        const r = runMain(['scan', '.'], dir);
+        const r = await runMain(['scan', '.'], dir);
         assert.equal(r.status, 2, r.stdout);
         assert.match(r.stderr, new RegExp(`^hdguard: \\.hdguard/rules/custom\\.yaml:\\d+: rule 'custom\\.redos' field '${field}' can backtrack catastrophically`));
         assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

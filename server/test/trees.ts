@@ -42,9 +42,9 @@ export function rulePack(id: string, fields: { severity?: string; regex?: string
  * Runs the CLI's entry point in this process (much faster than a child process) for tests of messages and
  * exit codes; the bundled CLI itself is exercised by runCli in cli.test.ts.
  */
-export function runMain(args: string[], cwd: string): CliRun {
+export async function runMain(args: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false, cwd });
+  const status = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false, cwd });
   return { status, stdout, stderr };
 }

@@ -66,14 +66,18 @@ export function codeServerCli(profile, args, timeout = 60_000) {
   return execFileSync(path.join(nodeBin, 'node'), [codeServerEntry, ...profile.dirs, ...args], { env: profile.env, timeout, encoding: 'utf8' });
 }
 
-/** Starts code-server on the profile's workspace and waits for /healthz; `stop()` ends it and the browser. */
-export async function startCodeServer(profile, env = {}) {
+/**
+ * Starts code-server on the profile's workspace and waits for /healthz; `stop()` ends it and the browser.
+ * The smoke-test driver (needed for the in-host suite's payload) hides notification toasts: the UI test, which
+ * photographs one, starts without it.
+ */
+export async function startCodeServer(profile, env = {}, { smokeTestDriver = true } = {}) {
   const port = await freePort();
   const server = spawn(
     path.join(nodeBin, 'node'),
     [codeServerEntry, '--config', path.join(profile.tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
       '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--reconnection-grace-time', '10', ...profile.dirs,
-      '--vscode-option', 'enable-smoke-test-driver', profile.workspace],
+      ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), profile.workspace],
     // Its own process group, so stop() also ends the extension host and the language server it started.
     { env: { ...profile.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

@@ -1,4 +1,4 @@
-import { UserError, toolVersion } from '../engine';
+import { UserError, prepareEngine, toolVersion } from '../engine';
 import { baselineCommand } from './commands/baseline';
 import { fixCommand } from './commands/fix';
 import { initCommand } from './commands/init';
@@ -30,6 +30,10 @@ Scan options:
       --baseline <file>               report only findings that are not in this baseline
       --changed-since <git-ref>       scan only files changed since this commit (committed, staged or not,
                                       and untracked files that are not ignored)
+  -j, --jobs <n>                      worker threads for large scans (default: one per core)
+      --no-cache                      analyse every file again instead of reusing the results of an earlier
+                                      scan for files whose content has not changed (the cache is kept in
+                                      $HDGUARD_CACHE_DIR or ~/.cache/hdguard, never in the scanned folder)
   -c, --config <file>                 configuration file (default: .hdguard.yaml in the scanned folder)
       --exclude <glob>                skip matching files; may be repeated
       --no-color                      no colours in text output (also: NO_COLOR=1)
@@ -43,9 +47,9 @@ Exit codes:
 Nothing is sent anywhere: hdguard reads files and writes its report, and makes no network connection.
 `;
 
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UserError) {
       io.stderr(`hdguard: ${e.message}\n`);
@@ -56,7 +60,7 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-function dispatch(argv: string[], io: Io): number {
+function dispatch(argv: string[], io: Io): number | Promise<number> {
   const [command, ...rest] = argv;
   const help = () => {
     io.stdout(HELP);
@@ -75,11 +79,11 @@ function dispatch(argv: string[], io: Io): number {
       io.stdout(`${toolVersion()}\n`);
       return EXIT.ok;
     case 'scan':
-      return scanCommand(rest, io, help);
+      return prepareEngine().then(() => scanCommand(rest, io, help));
     case 'baseline':
-      return baselineCommand(rest, io, help);
+      return prepareEngine().then(() => baselineCommand(rest, io, help));
     case 'fix':
-      return fixCommand(rest, io, help);
+      return prepareEngine().then(() => fixCommand(rest, io, help));
     case 'init':
       return initCommand(rest, io, help);
     case 'rules':
@@ -90,11 +94,12 @@ function dispatch(argv: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTty: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UserError } from './errors';
 import { loadBuiltinRules, loadRuleDir } from './ruleLoader';
 import { mainProblem, schemaValidator } from './schemaValidation';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type LoadedRule, type Severity, type SyntheticDataMode } from './types';
+import { DEFAULT_SETTINGS, IDENTIFIER_SETS, type AnalysisSettings, type IdentifierSet, type LoadedRule, type Severity, type SyntheticDataMode } from './types';
 import { readYaml } from './yamlFile';
 
 export const CONFIG_FILE = '.hdguard.yaml';
@@ -34,7 +34,7 @@ interface RawConfig {
   rules?: { disable?: string[]; severity?: Record<string, Severity> };
   exclude?: string[];
   maxFileSize?: number | string;
-  patientData?: { syntheticData?: SyntheticDataMode };
+  patientData?: { syntheticData?: SyntheticDataMode; identifierSets?: IdentifierSet[] };
 }
 
 /**
@@ -55,7 +55,7 @@ export function loadConfig(root: string, explicitFile?: string, display = explic
     const problem = mainProblem(validate.errors ?? []);
     const field = [...problem.path.filter((s) => !/^\d+$/.test(s)).slice(0, -1), problem.field].join('.') || problem.field;
     // The schema's oneOf (integer or size string) yields a branch's message, which misleads: say what is allowed.
-    throw fail(problem.path, field, problem.path[0] === 'maxFileSize' ? MAX_FILE_SIZE_HINT : problem.message);
+    throw fail(problem.path, field, problem.path[0] === 'maxFileSize' ? MAX_FILE_SIZE_HINT : identifierSetsProblem(problem.path, raw) ?? problem.message);
   }
   const maxFileSize = parseSize(raw.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE;
   if (maxFileSize < 1) throw fail(['maxFileSize'], 'maxFileSize', MAX_FILE_SIZE_HINT);
@@ -67,6 +67,14 @@ export function loadConfig(root: string, explicitFile?: string, display = explic
     settings: { ...DEFAULT_SETTINGS, ...raw.patientData },
     source: display,
   };
+}
+
+/** An identifier set the schema does not know, named with the ones it does (the schema's enum lists them too). */
+function identifierSetsProblem(problemPath: string[], raw: RawConfig): string | undefined {
+  if (problemPath[0] !== 'patientData' || problemPath[1] !== 'identifierSets') return undefined;
+  const value = problemPath.length > 2 ? (raw.patientData?.identifierSets as unknown[])[Number(problemPath[2])] : undefined;
+  const known = `(known: ${IDENTIFIER_SETS.join(', ')})`;
+  return typeof value === 'string' ? `names an unknown identifier set '${value}' ${known}` : `must list identifier sets ${known}`;
 }
 
 export function parseSize(value: number | string | undefined): number | undefined {

@@ -26,20 +26,24 @@ export function hasBinaryExtension(file: string): boolean {
   return BINARY_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase());
 }
 
-/** Reads a file as text, or says why it is skipped. Never throws. */
-export function readSourceFile(abs: string, size: number, limits: ReadLimits): ReadResult {
+/** Reads a file's bytes, or says why it is skipped (binary type, too large, unreadable). Never throws. */
+export function readSourceBytes(abs: string, size: number, limits: ReadLimits): { ok: true; bytes: Buffer } | Extract<ReadResult, { ok: false }> {
   if (hasBinaryExtension(abs)) return { ok: false, reason: 'binary', detail: 'binary file type' };
   if (size > limits.maxFileSize) {
     return { ok: false, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(limits.maxFileSize)} limit` };
   }
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(abs);
+    return { ok: true, bytes: fs.readFileSync(abs) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { ok: false, reason: 'unreadable', detail: err.code ?? String(e) };
   }
-  return decodeText(bytes);
+}
+
+/** Reads a file as text, or says why it is skipped. Never throws. */
+export function readSourceFile(abs: string, size: number, limits: ReadLimits): ReadResult {
+  const read = readSourceBytes(abs, size, limits);
+  return read.ok ? decodeText(read.bytes) : read;
 }
 
 /** Decodes bytes as text: BOMs honoured, NUL bytes mean binary, invalid UTF-8 is decoded lossily. */

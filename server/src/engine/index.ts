@@ -4,8 +4,9 @@ export { loadConfig, resolveRules, DEFAULT_CONFIG, CONFIG_FILE, type Config } fr
 export { SourceDocument } from './document';
 export { UserError } from './errors';
 export { loadBuiltinRules, loadRulePack, loadRuleDir, type LoadOptions } from './ruleLoader';
-export { scan, type ScanOptions } from './scan';
+export { scan, scanParallel, type ScanOptions, type ParallelScanOptions } from './scan';
 export { maskValue } from './mask';
 export { detectLanguage } from './languages';
 export { builtinRulesDir, toolVersion } from './paths';
 export { formatBytes } from './fileReader';
+export { prepareEngine } from './prepare';

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { RuleSet, analyzeDocument, type AnalyzeOptions, type RawValues } from './analyze';
+import { RuleSet, type RawValues } from './analyze';
 import type { Config } from './config';
-import { discoverFiles } from './discovery';
-import { SourceDocument } from './document';
-import { looksMinified, readSourceFile } from './fileReader';
+import { discoverFiles, type DiscoveredFile } from './discovery';
+import { scanFile, type FileOutcome, type FileScanOptions } from './fileScan';
+import { ScanCache, cacheIdentity } from './parallel/scanCache';
+import { scanFiles } from './parallel/scanFiles';
 import type { Finding, LoadedRule, ScanResult, SkippedFile } from './types';
 
 export interface ScanOptions {
@@ -25,59 +26,97 @@ export interface ScanOptions {
 
 export const DEFAULT_FILE_TIME_LIMIT_MS = 5000;
 
-/** Discovers, reads and analyses every file under the given paths. */
+/** Discovers, reads and analyses every file under the given paths, in this thread. */
 export function scan(options: ScanOptions): ScanResult {
   const started = performance.now();
   const root = path.resolve(options.root);
   const ruleSet = new RuleSet(options.rules);
-  const timeLimit = options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS;
-  const skipped: SkippedFile[] = [];
-  const findings: Finding[] = [];
-  let filesScanned = 0;
-  let bytesScanned = 0;
-  let lossyDecoded = 0;
+  const result = new ScanCollector(options);
+  const fileOptions = { ...fileScanOptions(options), raw: options.raw };
+  for (const file of discover(root, options, result.skipped)) {
+    result.add(result.size, file, scanFile(file, ruleSet, fileOptions).outcome);
+  }
+  return result.finish(root, started);
+}
+
+export interface ParallelScanOptions extends ScanOptions {
+  /** Worker threads (default: one per core); 1 analyses in this thread. */
+  jobs?: number;
+  /** Reuse the outcomes of an earlier scan of unchanged files (default true). */
+  cache?: boolean;
+}
+
+/** As scan(), with worker threads and the content cache: the CLI's audit of a whole tree. */
+export async function scanParallel(options: ParallelScanOptions): Promise<ScanResult & { cacheHits: number }> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const result = new ScanCollector(options);
+  const fileOptions = fileScanOptions(options);
+  const cache = options.cache === false ? undefined : ScanCache.open(root, cacheIdentity(options.rules, fileOptions.settings, fileOptions));
+  await scanFiles({
+    files: discover(root, options, result.skipped),
+    rules: options.rules,
+    fileOptions,
+    jobs: options.jobs,
+    cache,
+    onOutcome: (index, file, outcome) => result.add(index, file, outcome),
+  });
+  cache?.save();
+  return { ...result.finish(root, started), cacheHits: cache?.hits ?? 0 };
+}
+
+function discover(root: string, options: ScanOptions, skipped: SkippedFile[]): Generator<DiscoveredFile> {
   const exclude = [...options.config.exclude, ...(options.exclude ?? [])];
   const only = options.only && new Set(options.only.map((f) => path.resolve(f)));
-  for (const file of discoverFiles(root, options.paths?.length ? options.paths : ['.'], { exclude, only }, skipped)) {
-    const read = readSourceFile(file.abs, file.size, { maxFileSize: options.config.maxFileSize });
-    if (!read.ok) {
-      skipped.push({ file: file.rel, reason: read.reason, detail: read.detail });
-      continue;
-    }
-    const doc = new SourceDocument(file.rel, read.text);
-    if (looksMinified(file.rel, doc.language.id, read.text)) {
-      skipped.push({ file: file.rel, reason: 'minified', detail: 'minified or generated one-line bundle' });
-      continue;
-    }
-    const analysed = analyzeWithin(doc, ruleSet, timeLimit, { settings: options.config.settings, raw: options.raw });
-    if (!analysed) {
-      skipped.push({ file: file.rel, reason: 'time-limit', detail: `analysis time limit of ${timeLimit / 1000} s exceeded` });
-      continue;
-    }
-    if (read.lossy) lossyDecoded++;
-    filesScanned++;
-    bytesScanned += file.size;
-    findings.push(...analysed);
-    options.onProgress?.(filesScanned, file.rel);
-  }
+  return discoverFiles(root, options.paths?.length ? options.paths : ['.'], { exclude, only }, skipped);
+}
+
+function fileScanOptions(options: ScanOptions): FileScanOptions {
   return {
-    root,
-    findings,
-    skipped,
-    stats: { filesScanned, bytesScanned, lossyDecoded, durationMs: performance.now() - started },
-    rules: options.rules,
+    maxFileSize: options.config.maxFileSize,
+    timeLimitMs: options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
+    settings: options.config.settings,
   };
 }
 
-/**
- * Analyses a document; undefined when that took longer than the time limit, whose findings are then dropped
- * (a file that slow is listed as skipped, not half reported).
- */
-function analyzeWithin(doc: SourceDocument, ruleSet: RuleSet, timeLimitMs: number, options: AnalyzeOptions): Finding[] | undefined {
-  const deadline = performance.now() + timeLimitMs;
-  const raw: string[] = [];
-  const found = analyzeDocument(doc, ruleSet, { ...options, deadline, raw: options.raw && { values: raw } });
-  if (performance.now() > deadline) return undefined;
-  options.raw?.values.push(...raw);
-  return found;
+/** Gathers outcomes (in any order) into a result in discovery order. */
+class ScanCollector {
+  readonly skipped: SkippedFile[] = [];
+  private readonly outcomes: Array<[DiscoveredFile, FileOutcome]> = [];
+  private done = 0;
+
+  constructor(private readonly options: ScanOptions) {}
+
+  get size(): number {
+    return this.outcomes.length;
+  }
+
+  add(index: number, file: DiscoveredFile, outcome: FileOutcome): void {
+    this.outcomes[index] = [file, outcome];
+    if (outcome.kind === 'scanned') this.options.onProgress?.(++this.done, file.rel);
+  }
+
+  finish(root: string, started: number): ScanResult {
+    const findings: Finding[] = [];
+    let filesScanned = 0;
+    let bytesScanned = 0;
+    let lossyDecoded = 0;
+    for (const [, outcome] of this.outcomes) {
+      if (outcome.kind === 'skipped') {
+        this.skipped.push(outcome.skipped);
+        continue;
+      }
+      filesScanned++;
+      bytesScanned += outcome.size;
+      if (outcome.lossy) lossyDecoded++;
+      findings.push(...outcome.findings);
+    }
+    return {
+      root,
+      findings,
+      skipped: this.skipped,
+      stats: { filesScanned, bytesScanned, lossyDecoded, durationMs: performance.now() - started },
+      rules: this.options.rules,
+    };
+  }
 }

@@ -54,12 +54,22 @@ export interface Finding {
 /** How values recognised as synthetic test data (fake patients, documented test ranges) are treated. */
 export type SyntheticDataMode = 'ignore' | 'info' | 'report';
 
+/**
+ * Countries whose national, insurance and provider identifiers can be checked (`patientData.identifierSets`),
+ * by ISO 3166 code (`uk` for the United Kingdom, as in its domain names). Payment cards belong to none: they
+ * are international and checked whatever sets are enabled.
+ */
+export const IDENTIFIER_SETS = ['us', 'fr', 'uk', 'nl', 'be', 'de', 'ca', 'au', 'it', 'es', 'se', 'in'] as const;
+export type IdentifierSet = (typeof IDENTIFIER_SETS)[number];
+
 /** Engine-wide settings that rules and detectors read, from the configuration. */
 export interface AnalysisSettings {
   syntheticData: SyntheticDataMode;
+  /** Whose identifiers are recognised, anywhere (free text, tables, FHIR, HL7); the others are not looked for. */
+  identifierSets: readonly IdentifierSet[];
 }
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { syntheticData: 'ignore' };
+export const DEFAULT_SETTINGS: AnalysisSettings = { syntheticData: 'ignore', identifierSets: IDENTIFIER_SETS };
 
 export interface References {
   hipaa?: string[];
@@ -147,7 +157,9 @@ export type SkipReason =
   | 'unreadable'
   | 'excluded'
   /** The file's analysis ran past the per-file time limit and was abandoned. */
-  | 'time-limit';
+  | 'time-limit'
+  /** A fault in hdguard itself while analysing the file (a bug to report): the rest of the scan goes on. */
+  | 'analysis-error';
 
 export interface SkippedFile {
   file: string;

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyzeDocument, SourceDocument, type Finding } from '../engine';
+import { SourceDocument, type Finding } from '../engine';
+import { analyseEditorText } from '../engine/fileScan';
+import type { DocumentAnalyser, DocumentFindings } from '../engine/parallel/documentAnalyser';
 import type { SuppressionProblem } from '../engine/suppressions';
 import { findingDiagnostic, problemDiagnostic } from './diagnostics';
 import type { WorkspaceState } from './workspace';
@@ -20,22 +22,59 @@ export function fileOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-/** Analyses a text as the CLI would analyse the file, less baselined findings; undefined when the file is excluded or too large. */
-export function analyseText(ws: WorkspaceState, uri: string, version: number | null, text: string, languageId?: string): Analysis | undefined {
+/** What an editor's text is analysed as: its path in the workspace and, for an unsaved document, the editor's language. */
+interface Subject {
+  uri: string;
+  version: number | null;
+  rel: string;
+  text: string;
+  languageId?: string;
+}
+
+/** The document to analyse, or undefined when analysis is off, the file is excluded or too large. */
+function subjectOf(ws: WorkspaceState, uri: string, version: number | null, text: string, languageId?: string): Subject | undefined {
   const rel = ws.relative(fileOf(uri));
   if (!ws.settings.enable || ws.isExcluded(rel) || Buffer.byteLength(text) > ws.config.maxFileSize) return undefined;
   // An unsaved document has no file name to tell its language: the editor's language id does.
-  const doc = new SourceDocument(rel, text, uri.startsWith('file:') ? undefined : languageId);
-  const problems: SuppressionProblem[] = [];
-  const all = analyzeDocument(doc, ws.ruleSet, { settings: ws.config.settings, suppressionProblems: problems });
+  return { uri, version, rel, text, languageId: uri.startsWith('file:') ? undefined : languageId };
+}
+
+function analysisOf(ws: WorkspaceState, s: Subject, found: DocumentFindings, doc?: SourceDocument): Analysis {
+  return {
+    uri: s.uri,
+    version: s.version,
+    doc: doc ?? new SourceDocument(s.rel, s.text, s.languageId),
+    problems: found.problems,
+    ...shownFindings(ws, found.findings, found.problems),
+  };
+}
+
+/** Analyses a text in this thread as the CLI would analyse the file, less baselined findings. */
+export function analyseText(ws: WorkspaceState, uri: string, version: number | null, text: string, languageId?: string): Analysis | undefined {
+  const s = subjectOf(ws, uri, version, text, languageId);
+  if (!s) return undefined;
+  const { doc, ...found } = analyseEditorText(s.rel, s.text, s.languageId, ws.ruleSet, ws.config.settings);
+  return analysisOf(ws, s, found, doc);
+}
+
+/** As analyseText, in the background analyser's worker; 'superseded' when a newer request for the document came first. */
+export async function analyseInBackground(
+  ws: WorkspaceState,
+  analyser: DocumentAnalyser,
+  uri: string,
+  version: number | null,
+  text: string,
+  languageId?: string,
+): Promise<Analysis | undefined | 'superseded'> {
+  const s = subjectOf(ws, uri, version, text, languageId);
+  if (!s) return undefined;
+  const found = await analyser.analyse(uri, s.rel, s.text, s.languageId);
+  return found ? analysisOf(ws, s, found) : 'superseded';
+}
+
+/** The findings the editor shows (not those in the baseline) and their diagnostics, with the suppression problems. */
+export function shownFindings(ws: WorkspaceState, all: Finding[], problems: SuppressionProblem[]): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings = ws.baseline.size ? all.filter((f) => !ws.baseline.has(f.fingerprint)) : all;
   const uriOf = (file: string) => pathToFileURL(path.resolve(ws.root, file)).href;
-  return {
-    uri,
-    version,
-    doc,
-    findings,
-    problems,
-    diagnostics: [...findings.map((f) => findingDiagnostic(f, uriOf)), ...problems.map(problemDiagnostic)],
-  };
+  return { findings, diagnostics: [...findings.map((f) => findingDiagnostic(f, uriOf)), ...problems.map(problemDiagnostic)] };
 }

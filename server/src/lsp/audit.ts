@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { discoverFiles } from '../engine/discovery';
-import { looksMinified, readSourceFile } from '../engine/fileReader';
-import { detectLanguage, type Finding, type ScanResult, type SkippedFile } from '../engine';
-import { analyseText } from './analysis';
+import { discoverFiles, type DiscoveredFile } from '../engine/discovery';
+import { ScanCache, cacheIdentity } from '../engine/parallel/scanCache';
+import { scanFiles } from '../engine/parallel/scanFiles';
+import type { Finding, ScanResult, SkippedFile } from '../engine';
+import { shownFindings } from './analysis';
 import { toLspRange } from './diagnostics';
 import type { AuditSummary } from './protocol';
 import type { WorkspaceState } from './workspace';
@@ -21,19 +22,15 @@ export interface AuditOutcome {
   result: ScanResult;
 }
 
-const YIELD_EVERY_MS = 15;
-
-/**
- * Scans the workspace with the CLI's file discovery, in slices that yield to the message loop so that
- * edits, hovers and the cancellation itself are served during a long audit.
- */
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
 /**
- * Audits every file of the workspace. `openText` gives the editor's text of open documents, so that unsaved
- * edits count as the diagnostics already do.
+ * Audits every file of the workspace with the CLI's file discovery and worker threads, reusing the outcomes of
+ * the previous audit for unchanged files. `openText` gives the editor's text of open documents, so that unsaved
+ * edits count as the diagnostics already do. The message loop keeps being served: edits, hovers and the
+ * cancellation itself are answered during a long audit.
  */
 export async function audit(
   ws: WorkspaceState,
@@ -43,39 +40,45 @@ export async function audit(
 ): Promise<AuditOutcome> {
   const started = performance.now();
   const skipped: SkippedFile[] = [];
+  // Counted before analysis starts, for a progress bar with a total.
   const files = [...discoverFiles(ws.root, ['.'], { exclude: ws.config.exclude }, skipped)].filter((f) => !ws.isExcluded(f.rel));
   progress.begin('Health Data Guard: auditing the workspace', 0, `0/${files.length} files`, true);
   const diagnostics = new Map<string, Diagnostic[]>();
   const findings: Finding[] = [];
   let scanned = 0;
+  let done = 0;
   let bytes = 0;
-  let lastYield = performance.now();
-  for (const file of files) {
-    if (token.isCancellationRequested) break;
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await new Promise((r) => setImmediate(r));
-      lastYield = performance.now();
-      progress.report(Math.round((scanned / Math.max(1, files.length)) * 100), `${scanned}/${files.length} files`);
-      if (token.isCancellationRequested) break;
-    }
-    const uri = pathToFileURL(file.abs).href;
-    const open = openText(uri);
-    const read = open === undefined ? readSourceFile(file.abs, file.size, { maxFileSize: ws.config.maxFileSize }) : ({ ok: true, text: open } as const);
-    if (!read.ok) {
-      skipped.push({ file: file.rel, reason: read.reason, detail: read.detail });
-      continue;
-    }
-    if (looksMinified(file.rel, detectLanguage(file.rel).id, read.text)) {
-      skipped.push({ file: file.rel, reason: 'minified', detail: 'minified or generated one-line bundle' });
-      continue;
-    }
-    const analysis = analyseText(ws, uri, null, read.text);
-    scanned++;
-    bytes += file.size;
-    if (!analysis?.diagnostics.length) continue;
-    diagnostics.set(uri, analysis.diagnostics);
-    findings.push(...analysis.findings);
-  }
+  let lastReport = 0;
+  const uriOf = (file: DiscoveredFile) => pathToFileURL(file.abs).href;
+  const { rules, options } = ws.workerSetup();
+  const fileOptions = { ...options, problems: true };
+  const cache = ScanCache.open(ws.root, cacheIdentity(rules, fileOptions.settings, fileOptions), 'editor');
+  const { cancelled } = await scanFiles({
+    files: files[Symbol.iterator](),
+    rules,
+    fileOptions,
+    cache,
+    textOf: (file) => openText(uriOf(file)),
+    isCancelled: () => token.isCancellationRequested,
+    onOutcome: (_index, file, outcome) => {
+      done++;
+      if (performance.now() - lastReport > 100) {
+        lastReport = performance.now();
+        progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} files`);
+      }
+      if (outcome.kind === 'skipped') {
+        skipped.push(outcome.skipped);
+        return;
+      }
+      scanned++;
+      bytes += outcome.size;
+      const shown = shownFindings(ws, outcome.findings, outcome.problems ?? []);
+      if (!shown.diagnostics.length) return;
+      diagnostics.set(uriOf(file), shown.diagnostics);
+      findings.push(...shown.findings);
+    },
+  });
+  if (!cancelled) cache.save();
   progress.done();
   const durationMs = performance.now() - started;
   const result: ScanResult = {
@@ -85,7 +88,7 @@ export async function audit(
     stats: { filesScanned: scanned, bytesScanned: bytes, lossyDecoded: 0, durationMs },
     rules: [...ws.rulesById.values()],
   };
-  return { summary: summarise(ws, result, token.isCancellationRequested, files.length), diagnostics, result };
+  return { summary: summarise(ws, result, cancelled, files.length), diagnostics, result };
 }
 
 function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {

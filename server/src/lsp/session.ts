@@ -16,7 +16,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../engine';
-import { analyseText, fileOf, type Analysis } from './analysis';
+import { DocumentAnalyser } from '../engine/parallel/documentAnalyser';
+import { analyseInBackground, fileOf, type Analysis } from './analysis';
 import { audit, AUDIT_COMMAND, EXPORT_COMMAND, type AuditSummary } from './audit';
 import { addToBaseline, isBaselineEntry } from './baselineEdit';
 import { ADD_TO_BASELINE, codeActions, FIX_ALL_KIND } from './codeActions';
@@ -52,16 +53,26 @@ export function startSession(connection: Connection): void {
   let runningAudit: { cancelled: boolean } | undefined;
   let shownProblems = '';
 
-  const analyse = (document: TextDocument): Analysis | undefined => {
-    const analysis = analyseText(ws, document.uri, document.version, document.getText(), document.languageId);
-    if (analysis) analyses.set(document.uri, analysis);
-    else analyses.delete(document.uri);
+  // Documents are analysed in a worker thread: the message loop (edits, hovers, other documents) never waits.
+  let analyser = new DocumentAnalyser(ws.workerSetup());
+
+  /** The analysis of this version of the document; 'superseded' when a newer version was asked for meanwhile. */
+  const analyse = async (document: TextDocument): Promise<Analysis | undefined | 'superseded'> => {
+    const { uri, version } = document;
+    const analysis = await analyseInBackground(ws, analyser, uri, version, document.getText(), document.languageId);
+    if (analysis === 'superseded' || documents.get(uri)?.version !== version) return analysis;
+    if (analysis) analyses.set(uri, analysis);
+    else analyses.delete(uri);
     return analysis;
   };
 
-  const publish = (document: TextDocument) => {
-    const analysis = analyse(document);
-    if (!pull) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis?.diagnostics ?? [] });
+  const publish = async (document: TextDocument) => {
+    // The TextDocument object is updated in place by edits: this version is the one analysed.
+    const { uri, version } = document;
+    const analysis = await analyse(document);
+    // A stale version's diagnostics are not sent: the newer version's analysis will be.
+    if (analysis === 'superseded' || documents.get(uri)?.version !== version) return;
+    if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics: analysis?.diagnostics ?? [] });
   };
 
   const schedule = (document: TextDocument) => {
@@ -72,22 +83,28 @@ export function startSession(connection: Connection): void {
         timers.delete(document.uri);
         const current = documents.get(document.uri);
         // A newer version has its own timer; this one is stale.
-        if (current && current.version === document.version) publish(current);
+        if (current && current.version === document.version) void publish(current);
       }, DEBOUNCE_MS),
     );
   };
 
   /** The analysis of the document's current version (the last one in run-on-save mode). */
-  const current = (uri: string): Analysis | undefined => {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const cached = analyses.get(uri);
-    if (cached && (cached.version === document.version || ws.settings.run === 'onSave')) return cached;
-    return analyse(document);
+  const current = async (uri: string): Promise<Analysis | undefined> => {
+    for (;;) {
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const cached = analyses.get(uri);
+      if (cached && (cached.version === document.version || ws.settings.run === 'onSave')) return cached;
+      const { version } = document;
+      const analysis = await analyse(document);
+      // Superseded or outdated by an edit meanwhile (the document object is updated in place): ask about the newest.
+      if (analysis !== 'superseded' && documents.get(uri)?.version === version) return analysis;
+    }
   };
 
   const reanalyseAll = () => {
     analyses.clear();
+    analyser.configure(ws.workerSetup());
     if (ws.problems.join('\n') !== shownProblems) {
       shownProblems = ws.problems.join('\n');
       for (const p of ws.problems) void connection.window.showErrorMessage(`Health Data Guard: ${p}`);
@@ -95,7 +112,7 @@ export function startSession(connection: Connection): void {
     if (pull) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
-      for (const d of documents.all()) publish(d);
+      for (const d of documents.all()) void publish(d);
     }
   };
 
@@ -113,6 +130,8 @@ export function startSession(connection: Connection): void {
     ws = new WorkspaceState(root, options.trusted !== false);
     ws.settings = normaliseSettings(options.settings);
     ws.reload();
+    analyser.dispose();
+    analyser = new DocumentAnalyser(ws.workerSetup());
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
@@ -162,41 +181,43 @@ export function startSession(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => {
-    publish(e.document);
+    void publish(e.document);
   });
   documents.onDidChangeContent((e) => {
     if (ws.settings.run === 'onType' && analyses.get(e.document.uri)?.version !== e.document.version) schedule(e.document);
   });
   documents.onDidSave((e) => {
     if (ws.settings.run === 'onSave') {
-      publish(e.document);
+      void publish(e.document);
       if (pull && refreshSupport) void connection.languages.diagnostics.refresh();
     }
   });
-  documents.onDidClose((e) => {
+  documents.onDidClose(async (e) => {
     clearTimeout(timers.get(e.document.uri));
     analyses.delete(e.document.uri);
     if (pull) return;
     // A file the audit reported keeps its (re-read) diagnostics after it closes.
     let diagnostics: Diagnostic[] = [];
     if (auditDiagnostics.has(e.document.uri)) {
-      diagnostics = diskDiagnostics(e.document.uri);
+      diagnostics = await diskDiagnostics(e.document.uri);
       auditDiagnostics.set(e.document.uri, diagnostics);
     }
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics });
+    // Opened again meanwhile: the open document's diagnostics stand.
+    if (!documents.get(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics });
   });
 
-  const diskDiagnostics = (uri: string): Diagnostic[] => {
+  const diskDiagnostics = async (uri: string): Promise<Diagnostic[]> => {
     try {
-      return analyseText(ws, uri, null, fs.readFileSync(fileOf(uri), 'utf8'))?.diagnostics ?? [];
+      const analysis = await analyseInBackground(ws, analyser, uri, null, fs.readFileSync(fileOf(uri), 'utf8'));
+      return analysis === 'superseded' ? [] : (analysis?.diagnostics ?? []);
     } catch {
       return [];
     }
   };
 
-  connection.languages.diagnostics.on((params) => ({
+  connection.languages.diagnostics.on(async (params) => ({
     kind: DocumentDiagnosticReportKind.Full,
-    items: current(params.textDocument.uri)?.diagnostics ?? [],
+    items: (await current(params.textDocument.uri))?.diagnostics ?? [],
   }));
 
   connection.languages.diagnostics.onWorkspace((params) => {
@@ -221,13 +242,13 @@ export function startSession(connection: Connection): void {
   /** For the extension's tree view: which category each rule belongs to. */
   connection.onRequest(RULES_REQUEST, () => [...ws.rulesById.values()].map((r) => ({ id: r.id, title: r.title, category: r.category })));
 
-  connection.onCodeAction((params) => {
-    const analysis = current(params.textDocument.uri);
+  connection.onCodeAction(async (params) => {
+    const analysis = await current(params.textDocument.uri);
     return analysis ? codeActions(analysis, params, ws.settings) : [];
   });
 
-  connection.onHover((params) => {
-    const analysis = current(params.textDocument.uri);
+  connection.onHover(async (params) => {
+    const analysis = await current(params.textDocument.uri);
     return analysis ? hover(analysis, params.position, ws) : undefined;
   });
 
@@ -286,6 +307,7 @@ export function startSession(connection: Connection): void {
     for (const uri of before.keys()) if (!diagnostics.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   };
 
+  connection.onShutdown(() => analyser.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity, type SyntheticDataMode } from '../engine';
+import { IDENTIFIER_SETS, SEVERITIES, type AnalysisSettings, type IdentifierSet, type Severity, type SyntheticDataMode } from '../engine';
 
 /** The `hdguard.*` editor settings (declared in the extension's package.json), as the server uses them. */
 export interface EditorSettings {
@@ -11,6 +11,8 @@ export interface EditorSettings {
   maxFileSize: number;
   /** Overrides `.hdguard.yaml`'s patientData.syntheticData when set. */
   syntheticData?: SyntheticDataMode;
+  /** Overrides `.hdguard.yaml`'s patientData.identifierSets when set (an empty list in the editor means unset). */
+  identifierSets?: IdentifierSet[];
   suppressions: { defaultExpiryDays: number; defaultReason: string };
   /** Hide findings recorded in .hdguard-baseline.json. */
   useBaseline: boolean;
@@ -23,6 +25,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   exclude: [],
   maxFileSize: 0,
   syntheticData: undefined,
+  identifierSets: undefined,
   suppressions: { defaultExpiryDays: 90, defaultReason: 'reviewed: not real patient data' },
   useBaseline: true,
 };
@@ -37,6 +40,7 @@ export function normaliseSettings(raw: unknown): EditorSettings {
   const severity: Record<string, Severity> = {};
   for (const [id, s] of Object.entries(r.rules?.severity ?? {})) if ((SEVERITIES as readonly unknown[]).includes(s)) severity[id] = s as Severity;
   const synthetic = r.patientData?.syntheticData;
+  const sets = strings(r.patientData?.identifierSets).filter((s): s is IdentifierSet => (IDENTIFIER_SETS as readonly string[]).includes(s));
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : d.enable,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
@@ -44,10 +48,20 @@ export function normaliseSettings(raw: unknown): EditorSettings {
     exclude: strings(r.exclude),
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : 0,
     syntheticData: SYNTHETIC_MODES.includes(synthetic) ? synthetic : undefined,
+    identifierSets: sets.length ? sets : undefined,
     suppressions: {
       defaultExpiryDays: typeof r.suppressions?.defaultExpiryDays === 'number' ? Math.max(0, r.suppressions.defaultExpiryDays) : d.suppressions.defaultExpiryDays,
       defaultReason: typeof r.suppressions?.defaultReason === 'string' && r.suppressions.defaultReason.trim() ? r.suppressions.defaultReason.trim() : d.suppressions.defaultReason,
     },
     useBaseline: typeof r.baseline?.enable === 'boolean' ? r.baseline.enable : d.useBaseline,
+  };
+}
+
+/** The configuration's analysis settings with the editor's overrides. */
+export function withEditorOverrides(settings: AnalysisSettings, editor: EditorSettings): AnalysisSettings {
+  return {
+    ...settings,
+    ...(editor.syntheticData ? { syntheticData: editor.syntheticData } : {}),
+    ...(editor.identifierSets ? { identifierSets: editor.identifierSets } : {}),
   };
 }

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { BASELINE_FILE, readBaseline } from '../engine/baseline';
 import { builtinRulesDir, DEFAULT_CONFIG, loadConfig, resolveRules, RuleSet, UserError, type Config, type LoadedRule } from '../engine';
-import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from './settings';
+import type { WorkerSetup } from '../engine/parallel/protocol';
+import { DEFAULT_FILE_TIME_LIMIT_MS } from '../engine/scan';
+import { DEFAULT_EDITOR_SETTINGS, withEditorOverrides, type EditorSettings } from './settings';
 
 /**
  * What the analysis of a workspace depends on: its root, whether it is trusted, the editor settings, the
@@ -48,7 +50,7 @@ export class WorkspaceState {
       severity: { ...config.severity, ...s.rules.severity },
       exclude: [...config.exclude, ...s.exclude],
       maxFileSize: s.maxFileSize || config.maxFileSize,
-      settings: { ...config.settings, ...(s.syntheticData ? { syntheticData: s.syntheticData } : {}) },
+      settings: withEditorOverrides(config.settings, s),
     };
     let rules: LoadedRule[];
     try {
@@ -70,6 +72,12 @@ export class WorkspaceState {
         this.problems.push(messageOf(e));
       }
     }
+  }
+
+  /** What an analysis worker needs to analyse as this workspace does. */
+  workerSetup(): WorkerSetup {
+    const options = { maxFileSize: this.config.maxFileSize, timeLimitMs: DEFAULT_FILE_TIME_LIMIT_MS, settings: this.config.settings };
+    return { rules: [...this.rulesById.values()], options };
   }
 
   isExcluded(rel: string): boolean {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SEVERITIES, UserError, scan, type ScanResult, type Severity } from '../../engine';
+import { SEVERITIES, UserError, scanParallel, type ScanResult, type Severity } from '../../engine';
 import { newFindings, readBaseline } from '../../engine/baseline';
 import { formatHtml } from '../format/html';
 import { formatJson } from '../format/json';
@@ -15,7 +15,7 @@ const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = [...SEVERITIES, 'never'] as const;
 
-export function scanCommand(args: string[], io: Io, help: () => number): number {
+export async function scanCommand(args: string[], io: Io, help: () => number): Promise<number> {
   const { values, positionals } = parse(args, {
     ...TARGET_OPTIONS,
     format: { type: 'string', short: 'f', default: 'text' },
@@ -24,6 +24,8 @@ export function scanCommand(args: string[], io: Io, help: () => number): number 
     baseline: { type: 'string' },
     'changed-since': { type: 'string' },
     'no-color': { type: 'boolean', default: false },
+    jobs: { type: 'string', short: 'j' },
+    'no-cache': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return help();
@@ -31,6 +33,9 @@ export function scanCommand(args: string[], io: Io, help: () => number): number 
   if (!FORMATS.includes(format as Format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}`, 'usage');
   const failOn = values['fail-on'] as string;
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')}`, 'usage');
+
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UserError('--jobs must be a whole number of at least 1', 'usage');
 
   const target = resolveTarget(positionals, values, io);
   const baselineFile = values.baseline ? path.resolve(io.cwd, values.baseline as string) : undefined;
@@ -41,7 +46,7 @@ export function scanCommand(args: string[], io: Io, help: () => number): number 
   const exclude = baselineFile ? [...target.exclude, ...relativeGlob(target.root, baselineFile)] : target.exclude;
 
   const progress = io.isTty && format === 'text' && !values.output ? progressLine(io) : undefined;
-  const scanned = scan({ ...scanOptions(target), exclude, only, onProgress: progress?.update });
+  const scanned = await scanParallel({ ...scanOptions(target), exclude, only, onProgress: progress?.update, jobs, cache: !values['no-cache'] });
   progress?.done();
   const findings = baseline ? newFindings(scanned.findings, baseline) : scanned.findings;
   const result: ScanResult = { ...scanned, findings };

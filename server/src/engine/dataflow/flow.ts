@@ -1,4 +1,5 @@
 import type { OffsetEdit } from '../detectors/detector';
+import type { SourceDocument } from '../document';
 
 /** Where health data must not go. */
 export type SinkKind = 'log' | 'client-storage' | 'cookie' | 'file' | 'analytics' | 'external-share';
@@ -35,3 +36,25 @@ export const SHARING_HOST =
 
 /** Paths every local user can read. */
 export const SHARED_TMP = /^(?:\/tmp\/|\/var\/tmp\/|\/dev\/shm\/|C:[\\/]{1,2}(?:Windows[\\/]{1,2})?Temp[\\/]|C:[\\/]{1,2}Users[\\/]{1,2}Public[\\/])/i;
+
+/** What makes a file sink worse, from the paths written in its arguments and the three lines before it. */
+export function pathDetail(doc: SourceDocument, sinkStart: number, argsEnd: number): string | undefined {
+  const paths = literalsNear(doc, sinkStart, argsEnd);
+  if (paths.some((p) => REMOVABLE_OR_SYNCED.test(p))) return 'removable media or a synced personal folder';
+  if (paths.some((p) => SHARED_TMP.test(p))) return 'a shared temporary folder';
+  return undefined;
+}
+
+function literalsNear(doc: SourceDocument, at: number, end: number): string[] {
+  const line = doc.index.lineIndexAt(at);
+  const from = doc.index.lineStart(Math.max(0, line - 3));
+  const out: string[] = [];
+  for (let i = from; i < end; ) {
+    const region = doc.scopes.regionAt(i);
+    if (region?.kind === 'string') {
+      out.push(doc.text.slice(region.start, region.end).replace(/^[a-zA-Z@$]*["'`]+|["'`]+$/g, ''));
+      i = region.end;
+    } else i++;
+  }
+  return out;
+}

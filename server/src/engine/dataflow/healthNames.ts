@@ -86,6 +86,13 @@ export const HEALTH_RESOURCE_TYPES = new Set([
   'Person', 'DeviceRequest', 'NutritionOrder', 'ClinicalImpression', 'RiskAssessment', 'Consent', 'Bundle',
 ]);
 
+const RESOURCE_TYPE_NAME = new RegExp(`\\b(?:${[...HEALTH_RESOURCE_TYPES].join('|')})\\b`);
+
+/** The FHIR resource type a declared type names (`Patient`, `*Patient`, `List<Observation>`, `Bundle?`). */
+export function declaredResourceType(typeText: string): string | undefined {
+  return RESOURCE_TYPE_NAME.exec(typeText)?.[0];
+}
+
 const RESOURCE_IN_TEXT = new RegExp(`(?:^|[/'"\`\\s])(${[...HEALTH_RESOURCE_TYPES].filter((t) => t !== 'Bundle' && t !== 'Person').join('|')})(?=$|[/?'"\`\\s]|\\$)`);
 
 /** A FHIR REST path or type name in literal text: `Patient/123`, `/Observation?subject=`, `'Condition'`. */
@@ -95,6 +102,12 @@ export function resourceTypeInText(text: string): string | undefined {
 
 /** Calls whose result no longer carries the data in the clear. */
 export const SANITIZER = /(?:encrypt|cipher|seal|hash|hmac|digest|sha\d|md5|mask|redact|anonymi[sz]|pseudonymi[sz]|tokeni[sz]|obfuscat|scrub|deidentif|sanitiz|sanitis|kms|vault|protect)/i;
+
+/** Encodings and conversions that keep the data readable, whatever their names say. */
+export const PASSTHROUGH = /^(?:encodeURIComponent|encodeURI|escape|stringify|String|toString|toJSON|btoa|from|format|inspect|serialize|dump|dumps)$/;
+
+/** Methods whose result says something about a value without carrying it. */
+export const OPAQUE_METHODS = /^(?:length|size|count|id|getId|has|includes|indexOf|some|every|isValid|then|catch|finally)$/;
 
 /** A cheap test that a text may hold a name of health data, before any parsing. */
 export const HEALTH_HINT =

@@ -1,16 +1,17 @@
 import ts from 'typescript';
-import { HEALTH_RESOURCE_TYPES, SANITIZER, healthWordOf, isOpaqueName, resourceTypeInText } from './healthNames';
+import { HEALTH_RESOURCE_TYPES, OPAQUE_METHODS, PASSTHROUGH, SANITIZER, healthWordOf, isOpaqueName, resourceTypeInText } from './healthNames';
 import { REMOVABLE_OR_SYNCED, SHARED_TMP, SHARING_HOST, type Flow, type FlowSource, type SinkKind } from './flow';
+import type { LiteralSource } from './treeFlow';
 
 /**
  * Follows health data through one JavaScript or TypeScript file with the TypeScript parser (no type checker:
  * one file, no program): within each function and the module, through declarations, destructuring, assignments,
  * spreads, templates, property access and calls, to the sinks in sinkOf().
  */
-export function jsFlows(fileName: string, text: string): Flow[] {
+export function jsFlows(fileName: string, text: string, literalSource?: LiteralSource): Flow[] {
   const kind = /\.tsx$/i.test(fileName) ? ts.ScriptKind.TSX : /\.(?:m|c)?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : /\.jsx$/i.test(fileName) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
-  return new Walker(sf).run();
+  return new Walker(sf, literalSource).run();
 }
 
 /** A binding: the source it carries, or null for a name known to hold something clean. */
@@ -47,14 +48,14 @@ const REQUEST_PARAM = /^(?:req|request|ctx|context|event|evt)$/;
 const REQUEST_DATA = new Set(['body', 'params', 'query', 'payload', 'form', 'files', 'file', 'fields']);
 const FHIR_READ = /(?:^|\.)(?:read|vread|search|searchAll|get|fetch|request|resource|patient|everything|operation|getResource|fetchResource)$/i;
 const TYPE_NAMES = new RegExp(`\\b(?:${[...HEALTH_RESOURCE_TYPES].join('|')})\\b`);
-/** Encodings and conversions that keep the data readable, whatever their names say. */
-const PASSTHROUGH = /^(?:encodeURIComponent|encodeURI|escape|stringify|String|toString|toJSON|btoa|from|format|inspect|serialize|dump|dumps)$/;
-const OPAQUE_METHODS = /^(?:length|size|count|id|getId|has|includes|indexOf|some|every|isValid|then|catch|finally)$/;
 
 class Walker {
   private readonly flows: Flow[] = [];
 
-  constructor(private readonly sf: ts.SourceFile) {}
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly literalSource?: LiteralSource,
+  ) {}
 
   run(): Flow[] {
     this.visit(this.sf, new Env());
@@ -141,6 +142,7 @@ class Walker {
       return undefined;
     }
     if (ts.isConditionalExpression(e)) return this.taint(e.whenTrue, env) ?? this.taint(e.whenFalse, env);
+    if (ts.isStringLiteralLike(e)) return this.literalSource?.(e.getStart(this.sf), e.getEnd());
     if (ts.isArrayLiteralExpression(e)) return firstOf(e.elements.map((x) => () => this.taint(x, env)));
     if (ts.isObjectLiteralExpression(e)) return this.objectTaint(e, env);
     return undefined;

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../document';
 import { HEALTH_RESOURCE_TYPES, SANITIZER, healthWordOf, isOpaqueName } from './healthNames';
-import { REMOVABLE_OR_SYNCED, SHARED_TMP, type Flow, type FlowSource, type SinkKind } from './flow';
+import { pathDetail, type Flow, type FlowSource, type SinkKind } from './flow';
 
 /**
  * Health data into sinks for languages without a parser here (Python, Java, Kotlin, C#, Go, PHP, Ruby, Swift,
@@ -125,12 +125,7 @@ export function tokenFlows(doc: SourceDocument, sinks: TokenSink[]): Flow[] {
           if (!source) return;
           const calleeEnd = text[end - 1] === '(' ? end - 1 : end;
           const sinkName = text.slice(at, calleeEnd).replace(/\s+/g, '');
-          let detail: string | undefined;
-          if (sink.kind === 'file') {
-            const paths = literalsNear(at, argsEnd);
-            if (paths.some((p) => REMOVABLE_OR_SYNCED.test(p))) detail = 'removable media or a synced personal folder';
-            else if (paths.some((p) => SHARED_TMP.test(p))) detail = 'a shared temporary folder';
-          }
+          const detail = sink.kind === 'file' ? pathDetail(doc, at, argsEnd) : undefined;
           flows.push({ kind: sink.kind, start: at, end: calleeEnd, sink: sinkName.slice(0, 60), source, detail });
         },
       });
@@ -227,21 +222,6 @@ export function tokenFlows(doc: SourceDocument, sinks: TokenSink[]): Flow[] {
       } else i++;
     }
     return undefined;
-  }
-
-  /** String literals in a sink's arguments and the three lines before it (where an export path is usually set). */
-  function literalsNear(at: number, end: number): string[] {
-    const line = doc.index.lineIndexAt(at);
-    const from = doc.index.lineStart(Math.max(0, line - 3));
-    const out: string[] = [];
-    for (let i = from; i < end; ) {
-      const region = doc.scopes.regionAt(i);
-      if (region?.kind === 'string') {
-        out.push(text.slice(region.start, region.end).replace(/^[a-zA-Z@$]*["'`]+|["'`]+$/g, ''));
-        i = region.end;
-      } else i++;
-    }
-    return out;
   }
 
   function closingParen(from: number): number {

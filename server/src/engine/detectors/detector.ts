@@ -51,3 +51,9 @@ export function stringMap(options: Record<string, unknown>, key: string): Record
   if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/** `options[key]` as a list of the objects in it that have every `required` property. */
+export function objectList<T>(options: Record<string, unknown>, key: string, required: Array<keyof T & string>): T[] {
+  const v = options[key];
+  return Array.isArray(v) ? v.filter((x): x is T => Boolean(x && typeof x === 'object' && required.every((r) => r in x))) : [];
+}

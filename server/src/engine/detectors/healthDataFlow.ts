@@ -2,8 +2,10 @@ import { jsFlows } from '../dataflow/jsFlow';
 import { HEALTH_HINT } from '../dataflow/healthNames';
 import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
+import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
-import type { Detector, DetectorHit } from './detector';
+import type { Detector, DetectorContext, DetectorHit } from './detector';
+import { nationalIdentifier } from './nationalIdentifier';
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 
@@ -22,14 +24,14 @@ const tokenCache = new WeakMap<SourceDocument, Map<string, Flow[]>>();
  */
 export const healthDataFlow: Detector = {
   name: 'health-data-flow',
-  run(doc, options) {
+  run(doc, options, context) {
     const kind = options.kind as SinkKind;
     if (!SINK_KINDS.includes(kind) || !HEALTH_HINT.test(doc.text)) return [];
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
       if (!JS_SINK_HINT.test(doc.text)) return [];
       let cached = jsCache.get(doc);
-      if (!cached) jsCache.set(doc, (cached = jsFlows(doc.file, doc.text)));
+      if (!cached) jsCache.set(doc, (cached = jsFlows(doc.file, doc.text, literalSources(doc, context))));
       flows = cached;
     } else {
       const sinks = tokenSinks(options, doc.language.id);
@@ -38,12 +40,25 @@ export const healthDataFlow: Detector = {
       let byOptions = tokenCache.get(doc);
       if (!byOptions) tokenCache.set(doc, (byOptions = new Map()));
       let cached = byOptions.get(key);
-      if (!cached) byOptions.set(key, (cached = tokenFlows(doc, sinks)));
+      if (!cached) byOptions.set(key, (cached = treeFlows(doc, sinks, literalSources(doc, context)) ?? tokenFlows(doc, sinks)));
       flows = cached;
     }
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
   },
 };
+
+const identifierHits = new WeakMap<SourceDocument, DetectorHit[]>();
+
+/** Literal national identifiers that the patient-data detector recognises (test values excluded) as sources. */
+function literalSources(doc: SourceDocument, context: DetectorContext): LiteralSource {
+  return (start, end) => {
+    if (!/\d{2}/.test(doc.text.slice(start, end))) return undefined;
+    let hits = identifierHits.get(doc);
+    if (!hits) identifierHits.set(doc, (hits = nationalIdentifier.run(doc, { kinds: ['patient', 'person'] }, { settings: { ...context.settings, syntheticData: 'ignore' } })));
+    const hit = hits.find((h) => h.start >= start && h.end <= end);
+    return hit && { start: hit.start, end: hit.end, label: `a literal ${hit.params?.label ?? 'national identifier'}` };
+  };
+}
 
 function toHit(doc: SourceDocument, f: Flow): DetectorHit {
   return {

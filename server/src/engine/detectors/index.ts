@@ -12,8 +12,11 @@ import { plainHttpServer } from './plainHttpServer';
 import { tabularRecords } from './tabularRecords';
 import { terraformStorage } from './terraformStorage';
 import { composeExposedDatabase } from './composeExposedDatabase';
+import { kubernetesPlaintextPassword } from './kubernetesPlaintextPassword';
+import { plistValue } from './plistValue';
+import { xmlAttribute } from './xmlAttribute';
 
-const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords, healthDataFlow, terraformStorage, composeExposedDatabase];
+const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords, healthDataFlow, terraformStorage, composeExposedDatabase, kubernetesPlaintextPassword, xmlAttribute, plistValue];
 
 export function detectorNames(): string[] {
   return DETECTORS.map((d) => d.name);

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../document';
-import { IDENTIFIER_TYPES, type IdentifierKind, type IdentifierType } from '../identifiers/catalog';
+import { identifierTypesIn, type IdentifierKind, type IdentifierType } from '../identifiers/catalog';
 import { fittingTypes, recognizeInContext } from '../identifiers/recognize';
 import { syntheticReplacement } from '../synthetic/replacement';
 import { stringList, type Detector, type DetectorHit } from './detector';
@@ -16,18 +16,19 @@ import { stringList, type Detector, type DetectorHit } from './detector';
 export const nationalIdentifier: Detector = {
   name: 'national-identifier',
   run(doc, options, context) {
-    const kinds = stringList(options, 'kinds') as IdentifierKind[];
-    const types = IDENTIFIER_TYPES.filter((t) => kinds.length === 0 || kinds.includes(t.kind));
+    const optionKinds = stringList(options, 'kinds') as IdentifierKind[];
+    const sets = context.settings.identifierSets;
+    const types = identifierTypesIn(sets).filter((t) => optionKinds.length === 0 || optionKinds.includes(t.kind));
+    const kinds = types.map((t) => t.kind);
     const hits: DetectorHit[] = [];
     let coveredUntil = -1;
     for (const [start, end] of candidateSpans(doc.text, types)) {
       if (start < coveredUntil || isHl7Field(doc.text, start, end)) continue;
       const value = doc.text.slice(start, end);
-      const kindsOfTypes = types.map((t) => t.kind);
       // Most candidates fail every check: reject them before reading their context.
-      if (fittingTypes(value, kindsOfTypes).length === 0) continue;
+      if (fittingTypes(value, { kinds, sets }).length === 0) continue;
       const near = nearText(doc, start, end);
-      const found = recognizeInContext(value, near.window, { label: near.label, kinds: kindsOfTypes });
+      const found = recognizeInContext(value, near.window, { label: near.label, kinds, sets });
       if (!found) continue;
       const mode = context.settings.syntheticData;
       if (found.testValue && mode === 'ignore') continue;

@@ -4,6 +4,7 @@ import { recognizeInContext } from '../identifiers/recognize';
 import { isKnownFamilyName, isKnownGivenName } from '../people/names';
 import { notebookCells, type DecodedText } from '../formats/notebookCells';
 import { assessRecord, recordHit, type Assessment, type Located, type PersonRecord, type RecordField } from '../formats/personRecord';
+import type { IdentifierSet } from '../types';
 import type { Detector, DetectorHit } from './detector';
 
 /** A row of printed output: its text and the .ipynb offset of each character. */
@@ -88,7 +89,7 @@ function trimToName(text: string, at: number): [number, number] {
 }
 
 /** The person values printed on one row: names, birth dates, identifiers recognised with the header as context. */
-function rowRecord(doc: SourceDocument, row: Row, header: string): PersonRecord {
+function rowRecord(doc: SourceDocument, row: Row, header: string, sets: readonly IdentifierSet[]): PersonRecord {
   const record: PersonRecord = { names: [], fields: [], extent: [row.offsets[0], located(doc, row, 0, row.text.length).end] };
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -99,7 +100,7 @@ function rowRecord(doc: SourceDocument, row: Row, header: string): PersonRecord 
   for (const span of candidates) {
     const [s, e] = span.split(':').map(Number);
     if (!free(s, e)) continue;
-    const recognized = recognizeInContext(row.text.slice(s, e), context);
+    const recognized = recognizeInContext(row.text.slice(s, e), context, { sets });
     if (!recognized || recognized.type.kind === 'provider') continue;
     taken.push([s, e]);
     const field: RecordField = { ...located(doc, row, s, e), kind: 'identifier', label: 'identifier', declaredTypes: [recognized.type.id] };
@@ -125,15 +126,16 @@ export const notebookOutput: Detector = {
   run(doc, _options, context) {
     if (doc.language.id !== 'ipynb' || !doc.text.includes('"outputs"')) return [];
     const hits: DetectorHit[] = [];
+    const sets = context.settings.identifierSets;
     for (const cell of notebookCells(doc)) {
       for (const output of cell.outputs) {
         for (const form of output) {
           const { header, rows } = form.kind === 'text/html' ? htmlRows(form.text) : plainRows(form.text);
           // A row without a digit holds neither a birth date nor an identifier: no record.
-        const assessed = rows
-          .filter((r) => /\d/.test(r.text))
-          .map((r) => assessRecord(rowRecord(doc, r, header)))
-          .filter((a): a is Assessment => Boolean(a));
+          const assessed = rows
+            .filter((r) => /\d/.test(r.text))
+            .map((r) => assessRecord(rowRecord(doc, r, header, sets), sets))
+            .filter((a): a is Assessment => Boolean(a));
           if (!assessed.length) continue;
           const hit = recordHit(doc, context, assessed, { output: form.kind });
           if (hit) hits.push(hit);

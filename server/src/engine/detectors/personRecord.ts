@@ -23,9 +23,10 @@ export const personRecord: Detector = {
     const hits: DetectorHit[] = [];
     const taken: Array<[number, number]> = [];
     const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && ts < e);
+    const sets = context.settings.identifierSets;
     if (PERSON_KEY_HINT.test(doc.text)) {
       for (const candidate of candidateRecords(doc)) {
-        const verdict = judgeRecord(candidate.fields, { context: candidate.context });
+        const verdict = judgeRecord(candidate.fields, { context: candidate.context, sets });
         if (!verdict || overlaps(verdict.name[0].start, verdict.name[verdict.name.length - 1].end)) continue;
         const hit = toHit(doc, verdict, context);
         if (hit) hits.push(hit);
@@ -33,8 +34,8 @@ export const personRecord: Detector = {
       }
     }
     // Notebook outputs are the notebook-output rule's; their free text would only repeat its findings.
-    for (const line of doc.language.id === 'ipynb' ? [] : lineRecords(doc)) {
-      const verdict = judgeRecord([line.name, ...line.companions], { strictName: true, context: doc.index.lineText(doc.index.lineIndexAt(line.name.start)) });
+    for (const line of doc.language.id === 'ipynb' ? [] : lineRecords(doc, sets)) {
+      const verdict = judgeRecord([line.name, ...line.companions], { strictName: true, context: doc.index.lineText(doc.index.lineIndexAt(line.name.start)), sets });
       if (!verdict || overlaps(line.name.start, line.name.end)) continue;
       const hit = toHit(doc, verdict, context);
       if (hit) hits.push(hit);

@@ -3,6 +3,7 @@ import { fieldKind } from '../people/fields';
 import { identifierOf, judgeRecord, type FieldValue } from '../people/record';
 import { csvTable, markdownTables, sqlTables, type Row, type Table } from '../people/tables';
 import { syntheticReplacement, type ReplacementKind } from '../synthetic/replacement';
+import type { IdentifierSet } from '../types';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 
 /**
@@ -43,7 +44,7 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
   const kinds = table.columns.map((c) => fieldKind(c));
   // Bail out early: a table with neither a name nor an unknown column (a possible identifier) is not about people.
   if (!kinds.some((k) => k === undefined || k.endsWith('-name'))) return undefined;
-  const verdicts = table.rows.flatMap((r) => rowVerdict(r, table, kinds) ?? []);
+  const verdicts = table.rows.flatMap((r) => rowVerdict(r, table, kinds, context.settings.identifierSets) ?? []);
   const mode = context.settings.syntheticData;
   const real = verdicts.filter((v) => !v.synthetic || mode === 'report');
   const shown = real.length ? real : mode === 'info' ? verdicts : [];
@@ -72,9 +73,9 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
 }
 
 /** A row with a validated identifier, or a real-looking name with a birth date. */
-function rowVerdict(row: Row, table: Table, kinds: Array<FieldValue['kind']>): RowVerdict | undefined {
+function rowVerdict(row: Row, table: Table, kinds: Array<FieldValue['kind']>, sets: readonly IdentifierSet[]): RowVerdict | undefined {
   const fields: FieldValue[] = row.cells.flatMap((c, i) => (c.value && i < table.columns.length ? [{ key: table.columns[i], kind: kinds[i], value: c.value, start: c.start, end: c.end }] : []));
-  const person = judgeRecord(fields, { context: table.context });
+  const person = judgeRecord(fields, { context: table.context, sets });
   const strong = person?.companions.filter((c) => c.field.kind === 'birth-date' || !c.field.kind) ?? [];
   if (person && strong.length) {
     return {
@@ -86,7 +87,7 @@ function rowVerdict(row: Row, table: Table, kinds: Array<FieldValue['kind']>): R
     };
   }
   const ids = fields.flatMap((f) => {
-    const id = f.kind ? undefined : identifierOf(f.value, `${f.key} ${table.context}`, false);
+    const id = f.kind ? undefined : identifierOf(f.value, `${f.key} ${table.context}`, { besideName: false, sets });
     return id ? [{ field: f, id }] : [];
   });
   if (!ids.length) return undefined;

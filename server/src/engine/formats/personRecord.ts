@@ -5,6 +5,7 @@ import { recognizeDeclared } from '../identifiers/recognize';
 import { parseBirthDate } from '../people/dates';
 import { isSyntheticName, looksLikeRealName } from '../people/names';
 import { syntheticReplacement, type ReplacementKind } from '../synthetic/replacement';
+import type { IdentifierSet } from '../types';
 
 /** A raw value's place in the document: [start, end) offsets and its decoded text. */
 export interface Located {
@@ -79,7 +80,7 @@ export function birthDateOf(text: string): Date | undefined {
  * any kind, phone, email, address). A checksum-invalid identifier counts for nothing. A record with a
  * placeholder or generated name, or with a documented test identifier, is synthetic.
  */
-export function assessRecord(record: PersonRecord, prefer: Preference = 'identifier'): Assessment | undefined {
+export function assessRecord(record: PersonRecord, sets: readonly IdentifierSet[], prefer: Preference = 'identifier'): Assessment | undefined {
   const labels: Array<{ at: number; label: string }> = [];
   const values: Located[] = [];
   const others: Array<{ span: Located; label: string }> = [];
@@ -111,7 +112,7 @@ export function assessRecord(record: PersonRecord, prefer: Preference = 'identif
   for (const field of record.fields) {
     if (!field.text.trim()) continue;
     if (field.kind === 'identifier' && field.declaredTypes?.length) {
-      const recognized = field.declaredTypes.map((t) => recognizeDeclared(t, field.text.trim())).find(Boolean);
+      const recognized = field.declaredTypes.map((t) => recognizeDeclared(t, field.text.trim(), sets)).find(Boolean);
       if (!recognized || recognized.type.kind === 'provider') continue;
       synthetic ||= recognized.testValue;
       strong ??= { span: field, kind: { identifier: recognized.type.id } };
@@ -209,7 +210,7 @@ export function recordHits(
 ): DetectorHit[] {
   const hits: DetectorHit[] = [];
   for (const { record, params } of records) {
-    const a = assessRecord(record, prefer);
+    const a = assessRecord(record, context.settings.identifierSets, prefer);
     const hit = a && recordHit(doc, context, [a], params);
     if (hit) hits.push(hit);
   }

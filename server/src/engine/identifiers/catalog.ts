@@ -1,3 +1,4 @@
+import type { IdentifierSet } from '../types';
 import * as v from './validators';
 
 /** Who an identifier points at: patients and persons are reported as patient data, providers at info. */
@@ -7,6 +8,8 @@ export interface IdentifierType {
   id: string;
   label: string;
   kind: IdentifierKind;
+  /** The country that issues it (`patientData.identifierSets`); payment cards are checked in every project. */
+  set: IdentifierSet | 'international';
   /** Faker locale whose conventions the identifier follows (for synthetic replacements). */
   locale: string;
   /**
@@ -104,6 +107,7 @@ const compactOf = (s: string) => s.replace(/[\s.\-/]/g, '').toUpperCase();
 export const IDENTIFIER_TYPES: IdentifierType[] = [
   {
     id: 'us-ssn',
+    set: 'us',
     label: 'US Social Security number',
     kind: 'person',
     locale: 'en_US',
@@ -117,6 +121,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'us-itin',
+    set: 'us',
     label: 'US Individual Taxpayer Identification Number',
     kind: 'person',
     locale: 'en_US',
@@ -132,6 +137,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'us-mbi',
+    set: 'us',
     label: 'US Medicare Beneficiary Identifier',
     kind: 'patient',
     locale: 'en_US',
@@ -146,6 +152,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'us-npi',
+    set: 'us',
     label: 'US National Provider Identifier',
     kind: 'provider',
     locale: 'en_US',
@@ -157,6 +164,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'us-dea',
+    set: 'us',
     label: 'US DEA registration number',
     kind: 'provider',
     locale: 'en_US',
@@ -168,6 +176,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'fr-nir',
+    set: 'fr',
     label: 'French NIR / INS (numéro de sécurité sociale)',
     kind: 'patient',
     locale: 'fr',
@@ -180,6 +189,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'uk-nhs',
+    set: 'uk',
     label: 'UK NHS number',
     kind: 'patient',
     locale: 'en_GB',
@@ -192,6 +202,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'nl-bsn',
+    set: 'nl',
     label: 'Dutch BSN (burgerservicenummer)',
     kind: 'patient',
     locale: 'nl',
@@ -203,6 +214,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'be-national-number',
+    set: 'be',
     label: 'Belgian national number',
     kind: 'patient',
     locale: 'nl_BE',
@@ -216,6 +228,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'de-kvnr',
+    set: 'de',
     label: 'German health insurance number (KVNR)',
     kind: 'patient',
     locale: 'de',
@@ -227,6 +240,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'de-lanr',
+    set: 'de',
     label: 'German physician number (LANR)',
     kind: 'provider',
     locale: 'de',
@@ -238,6 +252,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'ca-sin',
+    set: 'ca',
     label: 'Canadian Social Insurance Number',
     kind: 'person',
     locale: 'en_CA',
@@ -251,6 +266,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'ca-bc-phn',
+    set: 'ca',
     label: 'British Columbia Personal Health Number',
     kind: 'patient',
     locale: 'en_CA',
@@ -262,6 +278,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'ca-on-health-number',
+    set: 'ca',
     label: 'Ontario health number',
     kind: 'patient',
     locale: 'en_CA',
@@ -273,6 +290,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'au-medicare',
+    set: 'au',
     label: 'Australian Medicare number',
     kind: 'patient',
     locale: 'en_AU',
@@ -284,6 +302,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'it-codice-fiscale',
+    set: 'it',
     label: 'Italian codice fiscale',
     kind: 'patient',
     locale: 'it',
@@ -300,6 +319,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'es-dni-nie',
+    set: 'es',
     label: 'Spanish DNI / NIE',
     kind: 'person',
     locale: 'es',
@@ -311,6 +331,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'se-personnummer',
+    set: 'se',
     label: 'Swedish personnummer',
     kind: 'patient',
     locale: 'sv',
@@ -324,6 +345,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'in-aadhaar',
+    set: 'in',
     label: 'Indian Aadhaar number',
     kind: 'person',
     locale: 'en_IN',
@@ -335,6 +357,7 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
   },
   {
     id: 'payment-card',
+    set: 'international',
     label: 'payment card number',
     kind: 'payment',
     locale: 'en_US',
@@ -346,6 +369,16 @@ export const IDENTIFIER_TYPES: IdentifierType[] = [
     fhirSystems: [],
   },
 ];
+
+const typesBySets = new Map<string, readonly IdentifierType[]>();
+
+/** The types recognised when only `sets` are enabled: those countries' and the international ones. */
+export function identifierTypesIn(sets: readonly IdentifierSet[]): readonly IdentifierType[] {
+  const key = [...sets].sort().join(',');
+  let types = typesBySets.get(key);
+  if (!types) typesBySets.set(key, (types = IDENTIFIER_TYPES.filter((t) => t.set === 'international' || sets.includes(t.set))));
+  return types;
+}
 
 export function identifierTypeById(id: string): IdentifierType | undefined {
   return IDENTIFIER_TYPES.find((t) => t.id === id);

@@ -6,9 +6,11 @@ import {
   PATIENT_CONTEXT,
   SYNTHETIC_LABEL_CONTEXT,
   identifierTypeById,
+  identifierTypesIn,
   type IdentifierKind,
   type IdentifierType,
 } from './catalog';
+import type { IdentifierSet } from '../types';
 
 /** What a value is, once its shape, check digits and context agree. */
 export interface Recognition {
@@ -25,15 +27,17 @@ export interface RecognizeOptions {
   label?: string;
   /** Identifier kinds to consider (all by default). */
   kinds?: readonly IdentifierKind[];
+  /** The enabled identifier sets (`AnalysisSettings.identifierSets`; all by default). */
+  sets?: readonly IdentifierSet[];
 }
 
 /**
  * Recognises a value whose type is declared (a FHIR identifier with a known system, an HL7 field): the
  * declaration is the context, so only the check decides.
  */
-export function recognizeDeclared(typeId: string, value: string): Recognition | undefined {
+export function recognizeDeclared(typeId: string, value: string, sets?: readonly IdentifierSet[]): Recognition | undefined {
   const type = identifierTypeById(typeId);
-  if (!type || !type.validate(value)) return undefined;
+  if (!type || (sets && !identifierTypesIn(sets).includes(type)) || !type.validate(value)) return undefined;
   return { type, testValue: isTestValue(type, value) };
 }
 
@@ -51,7 +55,7 @@ export function recognizeDeclared(typeId: string, value: string): Recognition | 
  * ids beat provider ids beat cards; then catalog order.
  */
 export function recognizeInContext(value: string, context: string, options: RecognizeOptions = {}): Recognition | undefined {
-  const fitting = fittingTypes(value, options.kinds);
+  const fitting = fittingTypes(value, options);
   if (fitting.length === 0) return undefined;
   const window = wordsOf(`${options.label ?? ''} ${context}`);
   const label = wordsOf(options.label ?? '');
@@ -77,9 +81,9 @@ export function recognizeInContext(value: string, context: string, options: Reco
   return { type: best.type, testValue };
 }
 
-/** The types whose shape the value has and whose check it passes, whatever the context. */
-export function fittingTypes(value: string, kinds?: readonly IdentifierKind[]): IdentifierType[] {
-  return IDENTIFIER_TYPES.filter((t) => (!kinds || kinds.includes(t.kind)) && shapeOf(t).test(value) && t.validate(value));
+/** The types (of these kinds and sets) whose shape the value has and whose check it passes, whatever the context. */
+export function fittingTypes(value: string, { kinds, sets }: Pick<RecognizeOptions, 'kinds' | 'sets'> = {}): IdentifierType[] {
+  return (sets ? identifierTypesIn(sets) : IDENTIFIER_TYPES).filter((t) => (!kinds || kinds.includes(t.kind)) && shapeOf(t).test(value) && t.validate(value));
 }
 
 const KIND_PREFERENCE: Record<IdentifierKind, number> = { patient: 4, person: 3, provider: 2, payment: 1 };

@@ -2,6 +2,7 @@ import type { SourceDocument } from '../document';
 import { IDENTIFIER_TYPES, PATIENT_CONTEXT } from '../identifiers/catalog';
 import { birthDatesIn } from './dates';
 import { isKnownFamilyName, isKnownGivenName } from './names';
+import type { IdentifierSet } from '../types';
 import type { FieldValue } from './record';
 import { identifierOf } from './record';
 
@@ -35,7 +36,7 @@ function mayHoldLineRecords(text: string): boolean {
   return /\d{4}/.test(text) && (BIRTH_CUE.test(text) || contextHint.test(text));
 }
 
-export function lineRecords(doc: SourceDocument): LineRecord[] {
+export function lineRecords(doc: SourceDocument, sets?: readonly IdentifierSet[]): LineRecord[] {
   if (!mayHoldLineRecords(doc.text)) return [];
   const out: LineRecord[] = [];
   const idx = doc.index;
@@ -53,7 +54,7 @@ export function lineRecords(doc: SourceDocument): LineRecord[] {
     for (const m of text.matchAll(identifierShapes())) {
       const s = m.index;
       if (s < name.end - start && s + m[0].length > name.start - start) continue;
-      if (identifierOf(m[0], text)) companions.push({ key: 'identifier', value: m[0], start: start + s, end: start + s + m[0].length });
+      if (identifierOf(m[0], text, { sets })) companions.push({ key: 'identifier', value: m[0], start: start + s, end: start + s + m[0].length });
     }
     if (companions.length) out.push({ name, companions });
   }

@@ -1,4 +1,5 @@
 import { recognizeInContext, type Recognition } from '../identifiers/recognize';
+import type { IdentifierSet } from '../types';
 import type { ReplacementKind } from '../synthetic/replacement';
 import { parseBirthDate } from './dates';
 import type { FieldKind } from './fields';
@@ -41,13 +42,15 @@ export interface JudgeOptions {
   strictName?: boolean;
   /** Words about the record (a callee, a table name) that help recognise identifiers. */
   context?: string;
+  /** The enabled identifier sets (all by default). */
+  sets?: readonly IdentifierSet[];
 }
 
 /** Decides whether a group of fields is a person record. */
 export function judgeRecord(fields: FieldValue[], options: JudgeOptions = {}): PersonVerdict | undefined {
   const name = nameOf(fields, options.strictName ?? false);
   if (!name) return undefined;
-  const companions = fields.filter((f) => !name.fields.includes(f)).flatMap((f) => companionOf(f, options.context ?? '') ?? []);
+  const companions = fields.filter((f) => !name.fields.includes(f)).flatMap((f) => companionOf(f, options.context ?? '', options.sets) ?? []);
   if (companions.length === 0) return undefined;
   const nameSynthetic = isSyntheticName(name.fields.map((f) => f.value).join(' '));
   return {
@@ -89,7 +92,7 @@ const LABELS: Partial<Record<FieldKind, string>> = {
 };
 
 /** Whether a field is a quasi-identifier next to a name, and what it is. */
-export function companionOf(f: FieldValue, context: string): Companion | undefined {
+export function companionOf(f: FieldValue, context: string, sets?: readonly IdentifierSet[]): Companion | undefined {
   const v = f.value.trim();
   switch (f.kind) {
     case 'full-name':
@@ -111,17 +114,21 @@ export function companionOf(f: FieldValue, context: string): Companion | undefin
     case 'diagnosis':
       return /[\p{L}\p{N}]{2}/u.test(v) && !isPlaceholderValue(v) ? { field: f, label: LABELS[f.kind]!, synthetic: false } : undefined;
     default: {
-      const id = identifierOf(v, `${f.key} ${context}`);
+      const id = identifierOf(v, `${f.key} ${context}`, { sets });
       return id ? { field: f, label: id.type.label, synthetic: id.testValue, identifierType: id.type.id } : undefined;
     }
   }
 }
 
 /** A validated identifier of a patient or person (provider and payment numbers do not make a person record). */
-export function identifierOf(value: string, context: string, besideName = true): Recognition | undefined {
+export function identifierOf(
+  value: string,
+  context: string,
+  { besideName = true, sets }: { besideName?: boolean; sets?: readonly IdentifierSet[] } = {},
+): Recognition | undefined {
   if (!/\d/.test(value) || value.length < 8 || value.length > 24) return undefined;
   // Beside a name, the record itself is about a person: that is context enough for a distinctive value.
-  const id = recognizeInContext(value.trim(), besideName ? `${context} person` : context);
+  const id = recognizeInContext(value.trim(), besideName ? `${context} person` : context, { sets });
   return id && (id.type.kind === 'patient' || id.type.kind === 'person') ? id : undefined;
 }
 

@@ -1,0 +1,60 @@
+import { parseXml, type XmlElement } from '../formats/xmlTree';
+import { objectList, type Detector, type DetectorHit } from './detector';
+
+/** One setting to check: an attribute of an element set to a bad value. */
+interface AttributeCheck {
+  /** Local name of the element (`application`, `httpCookies`). */
+  element: string;
+  /** Local name of its parent, when the element name alone is ambiguous (`forms` inside `authentication`). */
+  parent?: string;
+  /** Local name of the attribute (`allowBackup`, `requireSSL`). */
+  attribute: string;
+  /** The bad values, compared case-insensitively. */
+  bad: string[];
+  /** The value the quick fix writes. */
+  fix?: string;
+  /** Attributes of the same element whose presence makes the bad value acceptable. */
+  unlessAttributes?: string[];
+  /** What the bad value does, for the message's `{problem}`. */
+  problem?: string;
+}
+
+/** Every element below `el` (depth first) with its parent. */
+function* withParents(el: XmlElement, parent?: XmlElement): Generator<[XmlElement, XmlElement | undefined]> {
+  yield [el, parent];
+  for (const c of el.children) yield* withParents(c, el);
+}
+
+/**
+ * Attributes of XML configuration (Android manifests, web.config) set to an insecure value, read with the XML
+ * parser so comments, other elements and look-alike text stay silent. Options: `checks`, a list of
+ * `{ element, parent?, attribute, bad, fix?, unlessAttributes?, problem? }`; `{setting}` (as written) and `{problem}`
+ * are given to the message.
+ */
+export const xmlAttribute: Detector = {
+  name: 'xml-attribute',
+  run(doc, options) {
+    const checks = objectList<AttributeCheck>(options, 'checks', ['element', 'attribute', 'bad']);
+    if (!checks.length || !checks.some((c) => doc.text.includes(c.attribute))) return [];
+    const root = parseXml(doc.text);
+    if (!root) return [];
+    const hits: DetectorHit[] = [];
+    for (const [el, parent] of withParents(root)) {
+      for (const check of checks) {
+        if (el.local !== check.element || (check.parent && parent?.local !== check.parent)) continue;
+        const value = el.attributes.get(check.attribute);
+        if (!value || !check.bad.some((b) => b.toLowerCase() === value.text.trim().toLowerCase())) continue;
+        if (check.unlessAttributes?.some((a) => el.attributes.has(a))) continue;
+        const name = /([\w.:-]+)\s*=\s*["']$/.exec(doc.text.slice(Math.max(0, value.start - 200), value.start));
+        const start = name ? value.start - name[0].length : value.start;
+        hits.push({
+          start,
+          end: value.end + 1,
+          params: { setting: `${name?.[1] ?? check.attribute}="${value.text}"`, problem: check.problem ?? '' },
+          fix: check.fix === undefined ? undefined : { description: `Set ${check.attribute} to "${check.fix}"`, edits: [{ start: value.start, end: value.end, newText: check.fix }] },
+        });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,230 @@
+import * as os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { RuleSet } from '../analyze';
+import type { DiscoveredFile } from '../discovery';
+import { readSourceBytes } from '../fileReader';
+import { analyseBytes, analyseFileText, contentHash, type FileOutcome, type FileScanOptions } from '../fileScan';
+import type { LoadedRule } from '../types';
+import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
+import { startWorker } from './startWorker';
+import type { ScanCache } from './scanCache';
+
+export interface ScanFilesOptions {
+  files: Iterator<DiscoveredFile>;
+  rules: LoadedRule[];
+  fileOptions: Omit<FileScanOptions, 'raw'>;
+  /** Worker threads; 1 analyses in this thread. Default: one per core. */
+  jobs?: number;
+  cache?: ScanCache;
+  /** Text to analyse instead of the file's bytes (an editor's unsaved text). */
+  textOf?: (file: DiscoveredFile) => string | undefined;
+  isCancelled?: () => boolean;
+  onOutcome: (index: number, file: DiscoveredFile, outcome: FileOutcome) => void;
+}
+
+/** Until this much is left to analyse, starting workers (each loads the engine) costs more than it saves. */
+const INLINE_FILES = 200;
+const INLINE_BYTES = 2 * 1024 * 1024;
+const BATCH_FILES = 32;
+const BATCH_BYTES = 256 * 1024;
+/** Bytes read ahead of the workers at most: reading is far faster than analysing. */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
+const YIELD_EVERY_MS = 15;
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+}
+
+interface Miss {
+  index: number;
+  file: DiscoveredFile;
+  bytes: Buffer;
+  hash?: string;
+}
+
+/**
+ * Reads discovered files as the walk goes on, answers unchanged files from the cache, and analyses the rest:
+ * in this thread when there are few, else in worker threads started for this scan (and stopped after it).
+ * Outcomes arrive in any order, each with its discovery index. The loop yields to the event loop often, so that
+ * a language server stays responsive and cancellation is seen.
+ */
+export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boolean }> {
+  const jobs = o.jobs ?? defaultJobs();
+  const misses: Miss[] = [];
+  let missBytes = 0;
+  let pool: WorkerPool | undefined;
+  let inlineRuleSet: RuleSet | undefined;
+  const ruleSetHere = () => (inlineRuleSet ??= new RuleSet(o.rules));
+  let index = 0;
+  let lastYield = performance.now();
+  let cancelled = false;
+  try {
+    for (let n = o.files.next(); !n.done; n = o.files.next()) {
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
+      if (o.isCancelled?.()) {
+        cancelled = true;
+        break;
+      }
+      const file = n.value;
+      const i = index++;
+      const text = o.textOf?.(file);
+      if (text !== undefined) {
+        o.onOutcome(i, file, analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
+        continue;
+      }
+      const read = readSourceBytes(file.abs, file.size, o.fileOptions);
+      if (!read.ok) {
+        o.onOutcome(i, file, { kind: 'skipped', skipped: { file: file.rel, reason: read.reason, detail: read.detail } });
+        continue;
+      }
+      const miss: Miss = { index: i, file, bytes: read.bytes, hash: o.cache && contentHash(read.bytes) };
+      const earlier = miss.hash !== undefined ? o.cache!.lookup(file.rel, miss.hash) : undefined;
+      if (earlier) {
+        recorder(o, miss)(earlier);
+        continue;
+      }
+      if (pool) {
+        await pool.submit(miss, recorder(o, miss));
+        continue;
+      }
+      misses.push(miss);
+      missBytes += read.bytes.length;
+      if (jobs > 1 && (misses.length >= INLINE_FILES || missBytes >= INLINE_BYTES)) {
+        pool = new WorkerPool(jobs, { rules: o.rules, options: o.fileOptions }, o.isCancelled);
+        for (const m of misses.splice(0)) await pool.submit(m, recorder(o, m));
+        missBytes = 0;
+      }
+    }
+    if (pool) {
+      cancelled = (await pool.drain()) || cancelled;
+    } else {
+      for (const m of misses) {
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((r) => setImmediate(r));
+          lastYield = performance.now();
+        }
+        if (o.isCancelled?.()) return { cancelled: true };
+        recorder(o, m)(analyseBytes(m.file, m.bytes, ruleSetHere(), o.fileOptions));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { cancelled };
+}
+
+function recorder(o: ScanFilesOptions, m: Miss): (outcome: FileOutcome) => void {
+  return (outcome) => {
+    if (m.hash !== undefined) o.cache?.record(m.file.rel, m.hash, outcome);
+    o.onOutcome(m.index, m.file, outcome);
+  };
+}
+
+/** Worker threads fed with batches of files, the least loaded first, with the reading held back when they lag. */
+class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly load = new Map<Worker, number>();
+  private readonly done = new Map<number, (outcome: FileOutcome) => void>();
+  private batch: WorkItem[] = [];
+  private batchBytes = 0;
+  private outstandingBytes = 0;
+  private readonly sizes = new Map<number, number>();
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    jobs: number,
+    setup: WorkerSetup,
+    private readonly isCancelled: () => boolean = () => false,
+  ) {
+    this.workers = Array.from({ length: jobs }, () => {
+      const w = startWorker(setup);
+      this.load.set(w, 0);
+      w.on('message', (message: FromWorker) => {
+        if (message.type === 'files') this.receive(w, message.results);
+      });
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => this.fail(new Error(`a scan worker stopped (exit code ${code})`)));
+      return w;
+    });
+  }
+
+  /** Queues a file; waits while the workers are far behind the reading. */
+  async submit({ index, file, bytes }: WorkItem, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
+    this.done.set(index, onOutcome);
+    this.sizes.set(index, bytes.length);
+    // Only what the worker needs crosses over (not the cache hash).
+    this.batch.push({ index, file, bytes });
+    this.batchBytes += bytes.length;
+    this.outstandingBytes += bytes.length;
+    if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES) this.flush();
+    while (this.outstandingBytes > READ_AHEAD_BYTES && !this.isCancelled()) await this.nextResult();
+  }
+
+  /** Waits until every submitted file has its outcome, or the scan is cancelled (then says true). */
+  async drain(): Promise<boolean> {
+    this.flush();
+    while (this.done.size) {
+      if (this.isCancelled()) return true;
+      await this.nextResult();
+    }
+    return false;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private closing = false;
+
+  private flush(): void {
+    if (!this.batch.length) return;
+    const w = this.workers.reduce((a, b) => (this.load.get(b)! < this.load.get(a)! ? b : a));
+    this.load.set(w, this.load.get(w)! + this.batchBytes);
+    w.postMessage({ type: 'files', items: this.batch } satisfies ToWorker);
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  private receive(w: Worker, results: WorkResult[]): void {
+    for (const r of results) {
+      const size = this.sizes.get(r.index) ?? 0;
+      this.sizes.delete(r.index);
+      this.load.set(w, this.load.get(w)! - size);
+      this.outstandingBytes -= size;
+      const onOutcome = this.done.get(r.index);
+      this.done.delete(r.index);
+      onOutcome?.(r.outcome);
+    }
+    this.wakeUp();
+  }
+
+  private fail(e: unknown): void {
+    if (this.closing) return;
+    this.failure ??= e;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** Waits for the next results (or a short while, so that the caller sees a cancellation soon). */
+  private async nextResult(): Promise<void> {
+    if (this.failure) throw this.failure;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 50);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    if (this.failure) throw this.failure;
+  }
+}
