@@ -159,9 +159,16 @@ describe('language server protocol: pull diagnostics', () => {
       const init = await client.initialize();
       assert.equal(init.capabilities.diagnosticProvider.workspaceDiagnostics, true);
       const uri = await client.open('api.py', TRANSPORT, 'python');
-      const report = await client.request<{ kind: string; items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-      assert.equal(report.kind, 'full');
-      assert.deepEqual(report.items.map((d) => d.code), ['transport.cleartext-url']);
+      // Editors pull the same document several times at once: every request is answered.
+      const pull = () => client.request<{ kind: string; items: LspDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const reports = await Promise.race([
+        Promise.all([pull(), pull(), pull()]),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('concurrent pulls were not all answered')), 20_000)),
+      ]);
+      for (const report of reports) {
+        assert.equal(report.kind, 'full');
+        assert.deepEqual(report.items.map((d) => d.code), ['transport.cleartext-url']);
+      }
       await new Promise((r) => setTimeout(r, 400));
       assert.deepEqual(client.published, []);
     } finally {

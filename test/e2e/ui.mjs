@@ -219,10 +219,16 @@ export async function runUi() {
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const view = page.locator('.pane', { has: header });
     const rows = view.locator('.monaco-list-row');
-    for (const category of ['insecure-storage', 'insecure-transport', 'patient-data']) {
-      await until(`the ${category} category`, () => visible(rows.filter({ hasText: category })), 15_000);
+    // Each category is folded once seen, so that the next one is on screen; then transport is opened again.
+    const categories = ['insecure-storage', 'insecure-transport', 'patient-data'];
+    for (const category of categories) {
+      const row = rows.filter({ hasText: category }).first();
+      await until(`the ${category} category`, () => row.isVisible(), 15_000);
+      if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
     }
+    await rows.filter({ hasText: 'insecure-transport' }).first().click();
     const rule = rows.filter({ hasText: 'transport.cleartext-url' }).first();
+    await until('the transport.cleartext-url rule', () => rule.isVisible(), 5_000);
     await rule.click();
     await until('the files under transport.cleartext-url', () => visible(rows.filter({ hasText: 'upload.js' })), 5_000);
     await page.mouse.move(1270, 700);

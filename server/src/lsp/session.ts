@@ -56,14 +56,25 @@ export function startSession(connection: Connection): void {
   // Documents are analysed in a worker thread: the message loop (edits, hovers, other documents) never waits.
   let analyser = new DocumentAnalyser(ws.workerSetup());
 
+  /** Analyses under way, by document: callers asking about the same version share one. */
+  const running = new Map<string, { version: number; analysis: Promise<Analysis | undefined | 'superseded'> }>();
+
   /** The analysis of this version of the document; 'superseded' when a newer version was asked for meanwhile. */
-  const analyse = async (document: TextDocument): Promise<Analysis | undefined | 'superseded'> => {
+  const analyse = (document: TextDocument): Promise<Analysis | undefined | 'superseded'> => {
     const { uri, version } = document;
-    const analysis = await analyseInBackground(ws, analyser, uri, version, document.getText(), document.languageId);
-    if (analysis === 'superseded' || documents.get(uri)?.version !== version) return analysis;
-    if (analysis) analyses.set(uri, analysis);
-    else analyses.delete(uri);
-    return analysis;
+    const same = running.get(uri);
+    if (same?.version === version) return same.analysis;
+    const entry = { version, analysis: Promise.resolve<Analysis | undefined | 'superseded'>(undefined) };
+    entry.analysis = (async () => {
+      const result = await analyseInBackground(ws, analyser, uri, version, document.getText(), document.languageId);
+      if (running.get(uri) === entry) running.delete(uri);
+      if (result === 'superseded' || documents.get(uri)?.version !== version) return result;
+      if (result) analyses.set(uri, result);
+      else analyses.delete(uri);
+      return result;
+    })();
+    running.set(uri, entry);
+    return entry.analysis;
   };
 
   const publish = async (document: TextDocument) => {
@@ -104,6 +115,8 @@ export function startSession(connection: Connection): void {
 
   const reanalyseAll = () => {
     analyses.clear();
+    // Under way with the old rules or settings: not to be shared any more.
+    running.clear();
     analyser.configure(ws.workerSetup());
     if (ws.problems.join('\n') !== shownProblems) {
       shownProblems = ws.problems.join('\n');

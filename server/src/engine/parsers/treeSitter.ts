@@ -8,7 +8,7 @@ export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
 /**
  * Tree-sitter grammars for the languages the TypeScript compiler does not parse. The runtime and grammars are
  * WebAssembly, loaded once per process or worker thread by prepareTreeSitter(); parsing is synchronous after
- * that. Kotlin and Swift are not among the grammars VS Code ships and come from tree-sitter-wasms.
+ * that. Kotlin is not among the grammars VS Code ships and comes from tree-sitter-wasms.
  */
 const GRAMMARS: Record<string, { file: string; from: 'vscode' | 'wasms' }> = {
   python: { file: 'tree-sitter-python.wasm', from: 'vscode' },
@@ -18,7 +18,8 @@ const GRAMMARS: Record<string, { file: string; from: 'vscode' | 'wasms' }> = {
   php: { file: 'tree-sitter-php.wasm', from: 'vscode' },
   ruby: { file: 'tree-sitter-ruby.wasm', from: 'vscode' },
   kotlin: { file: 'tree-sitter-kotlin.wasm', from: 'wasms' },
-  swift: { file: 'tree-sitter-swift.wasm', from: 'wasms' },
+  // Not Swift: compiling tree-sitter-wasms' Swift grammar takes V8 seconds, and Node 22 and later (VS Code's
+  // runtimes) abort with "Fatal process out of memory: Zone" on its first parse. Swift keeps the token flow.
 };
 
 /** The runtime's own WebAssembly, beside the grammars. */
