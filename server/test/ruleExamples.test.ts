@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { loadBuiltinRules } from '../src/engine';
+import { detectorNames } from '../src/engine/detectors';
+import { DETECTOR_NAMES } from '../src/engine/detectors/names';
 import { analyzeExample } from './helpers';
 
 /** Every rule's own good and bad examples are its first tests. */
@@ -8,6 +10,10 @@ describe('rule examples', () => {
 
   it('loads the built-in packs', () => {
     assert.ok(rules.length > 0);
+  });
+
+  it('the rule loader knows every registered detector by name, and only those', () => {
+    assert.deepEqual([...DETECTOR_NAMES].sort(), detectorNames().sort());
   });
 
   for (const rule of rules) {

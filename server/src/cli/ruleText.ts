@@ -1,4 +1,4 @@
-import type { LoadedRule } from '../engine';
+import type { LoadedRule } from '../engine/types';
 
 /** The rule's references as a Markdown list under a heading (empty when it has none). */
 export function referencesMarkdown(rule: LoadedRule): string {

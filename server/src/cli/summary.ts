@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type ScanResult, type Severity } from '../engine';
+import { CATEGORIES, SEVERITIES, type Category, type Finding, type ScanResult, type Severity } from '../engine/types';
 
 export type CountTable = Record<Category, Record<Severity, number>>;
 

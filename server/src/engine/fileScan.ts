@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { analyzeDocument, type AnalyzeOptions, type RawValues, type RuleSet } from './analyze';
 import type { DiscoveredFile } from './discovery';
 import { SourceDocument } from './document';
 import { decodeText, looksMinified, readSourceBytes } from './fileReader';
+import { contentHash } from './parallel/scanCache';
 import type { SuppressionProblem } from './suppressions';
 import type { AnalysisSettings, Finding, SkippedFile } from './types';
 
@@ -18,11 +18,6 @@ export interface FileScanOptions {
   /** Keep the suppression problems (expired or unused suppressions), as the editor shows them. */
   problems?: boolean;
   raw?: RawValues;
-}
-
-/** A file's content hash, so that an unchanged file's outcome can be reused. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url');
 }
 
 /**

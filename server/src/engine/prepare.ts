@@ -1,10 +1,10 @@
 import { prepareTreeSitter } from './parsers/treeSitter';
 
 /**
- * Loads what analysis needs that cannot be loaded synchronously (the tree-sitter WebAssembly grammars). Call
- * once per process or worker thread before analysing; analysis before it resolves still works, with lexical
- * approximations where a parser is missing.
+ * Loads what analysis needs that cannot be loaded synchronously (the tree-sitter WebAssembly grammars), for the
+ * given languages or for all. Call before analysing files of those languages (again for new ones: what is
+ * loaded stays); analysis without it still works, with lexical approximations where a parser is missing.
  */
-export function prepareEngine(): Promise<void> {
-  return prepareTreeSitter();
+export function prepareEngine(languages?: Iterable<string>): Promise<void> {
+  return prepareTreeSitter(languages);
 }

@@ -1,4 +1,4 @@
-import { checkSync } from 'recheck';
+import type * as Recheck from 'recheck';
 
 /** How long the checker may think about one regex; past it the regex is given the benefit of the doubt. */
 export const REDOS_CHECK_TIMEOUT_MS = 3000;
@@ -15,6 +15,8 @@ export function redosProblem(source: string, flags = '', timeoutMs = REDOS_CHECK
   const checked = [...new Set(flags)].filter((f) => 'imsuy'.includes(f)).join('');
   const key = `${checked}/${source}`;
   if (verdicts.has(key)) return verdicts.get(key);
+  // Loaded on first use: only workspace rules are checked, and the checker is large.
+  const { checkSync } = require('recheck') as typeof Recheck;
   const d = checkSync(source, checked, { timeout: timeoutMs, randomSeed: 0 });
   const problem = d.status === 'vulnerable' && d.complexity.type === 'exponential'
     ? `can backtrack catastrophically (exponential time, ReDoS) on input such as ${clipAttack(d.attack.pattern)}`

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from './errors';
-import { detectorNames } from './detectors';
+import { DETECTOR_NAMES } from './detectors/names';
 import { isKnownLanguage } from './languages';
 import { builtinRulesDir } from './paths';
 import { redosProblem } from './redos';
@@ -72,8 +72,8 @@ function checkSemantics(rule: RuleSpec, fail: Fail, redosCheck: boolean): void {
   rule.languages?.forEach((l, k) => {
     if (l !== 'any' && !isKnownLanguage(l)) throw fail(['languages', String(k)], 'languages', `unknown language '${l}'`);
   });
-  if (rule.detector && !detectorNames().includes(rule.detector.name)) {
-    throw fail(['detector', 'name'], 'detector', `unknown detector '${rule.detector.name}' (known: ${detectorNames().join(', ')})`);
+  if (rule.detector && !(DETECTOR_NAMES as readonly string[]).includes(rule.detector.name)) {
+    throw fail(['detector', 'name'], 'detector', `unknown detector '${rule.detector.name}' (known: ${DETECTOR_NAMES.join(', ')})`);
   }
   [...rule.examples.bad, ...rule.examples.good].forEach((ex) => {
     if (ex.language && !isKnownLanguage(ex.language)) throw fail(['examples'], 'examples', `unknown language '${ex.language}'`);

@@ -24,7 +24,8 @@ export interface ScanOptions {
   fileTimeLimitMs?: number;
 }
 
-export const DEFAULT_FILE_TIME_LIMIT_MS = 5000;
+export { DEFAULT_FILE_TIME_LIMIT_MS } from './types';
+import { DEFAULT_FILE_TIME_LIMIT_MS } from './types';
 
 /** Discovers, reads and analyses every file under the given paths, in this thread. */
 export function scan(options: ScanOptions): ScanResult {

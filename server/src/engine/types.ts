@@ -1,3 +1,6 @@
+/** A file whose analysis takes longer is abandoned and listed as skipped. */
+export const DEFAULT_FILE_TIME_LIMIT_MS = 5000;
+
 export const CATEGORIES = ['patient-data', 'insecure-storage', 'insecure-transport'] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { SourceDocument, type Finding } from '../engine';
-import { analyseEditorText } from '../engine/fileScan';
+import { SourceDocument } from '../engine/document';
+import type { Finding } from '../engine/types';
 import type { DocumentAnalyser, DocumentFindings } from '../engine/parallel/documentAnalyser';
 import type { SuppressionProblem } from '../engine/suppressions';
 import { findingDiagnostic, problemDiagnostic } from './diagnostics';
@@ -39,25 +39,17 @@ function subjectOf(ws: WorkspaceState, uri: string, version: number | null, text
   return { uri, version, rel, text, languageId: uri.startsWith('file:') ? undefined : languageId };
 }
 
-function analysisOf(ws: WorkspaceState, s: Subject, found: DocumentFindings, doc?: SourceDocument): Analysis {
+function analysisOf(ws: WorkspaceState, s: Subject, found: DocumentFindings): Analysis {
   return {
     uri: s.uri,
     version: s.version,
-    doc: doc ?? new SourceDocument(s.rel, s.text, s.languageId),
+    doc: new SourceDocument(s.rel, s.text, s.languageId),
     problems: found.problems,
     ...shownFindings(ws, found.findings, found.problems),
   };
 }
 
-/** Analyses a text in this thread as the CLI would analyse the file, less baselined findings. */
-export function analyseText(ws: WorkspaceState, uri: string, version: number | null, text: string, languageId?: string): Analysis | undefined {
-  const s = subjectOf(ws, uri, version, text, languageId);
-  if (!s) return undefined;
-  const { doc, ...found } = analyseEditorText(s.rel, s.text, s.languageId, ws.ruleSet, ws.config.settings);
-  return analysisOf(ws, s, found, doc);
-}
-
-/** As analyseText, in the background analyser's worker; 'superseded' when a newer request for the document came first. */
+/** Analyses a text as the CLI would analyse the file, less baselined findings, in the background analyser's worker; 'superseded' when a newer request for the document came first. */
 export async function analyseInBackground(
   ws: WorkspaceState,
   analyser: DocumentAnalyser,

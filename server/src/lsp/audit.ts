@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { discoverFiles, type DiscoveredFile } from '../engine/discovery';
 import { ScanCache, cacheIdentity } from '../engine/parallel/scanCache';
 import { scanFiles } from '../engine/parallel/scanFiles';
-import type { Finding, ScanResult, SkippedFile } from '../engine';
+import type { Finding, ScanResult, SkippedFile } from '../engine/types';
 import { shownFindings } from './analysis';
 import { toLspRange } from './diagnostics';
 import type { AuditSummary } from './protocol';
@@ -27,7 +28,8 @@ export interface Cancellation {
 }
 
 /**
- * Audits every file of the workspace with the CLI's file discovery and worker threads, reusing the outcomes of
+ * Audits every file of the workspace with the CLI's file discovery, in the server's analysis worker (given:
+ * one worker keeps the server's memory low; else in workers started for the audit), reusing the outcomes of
  * the previous audit for unchanged files. `openText` gives the editor's text of open documents, so that unsaved
  * edits count as the diagnostics already do. The message loop keeps being served: edits, hovers and the
  * cancellation itself are answered during a long audit.
@@ -37,6 +39,7 @@ export async function audit(
   token: Cancellation,
   progress: WorkDoneProgressReporter,
   openText: (uri: string) => string | undefined = () => undefined,
+  worker?: Worker,
 ): Promise<AuditOutcome> {
   const started = performance.now();
   const skipped: SkippedFile[] = [];
@@ -59,6 +62,7 @@ export async function audit(
     fileOptions,
     cache,
     textOf: (file) => openText(uriOf(file)),
+    workers: worker ? [worker] : undefined,
     isCancelled: () => token.isCancellationRequested,
     onOutcome: (_index, file, outcome) => {
       done++;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { createBaseline, readBaseline, type Baseline, type BaselineEntry } from '../engine/baseline';
-import { toolVersion } from '../engine';
+import { toolVersion } from '../engine/paths';
 
 /** Adds one finding to the workspace's baseline file, creating it when missing; returns how many it holds. */
 export function addToBaseline(file: string, entry: BaselineEntry): number {

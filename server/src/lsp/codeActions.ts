@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { Finding } from '../engine';
+import type { Finding } from '../engine/types';
 import { suppressionEdit } from '../engine/suppressions';
 import type { Analysis } from './analysis';
 import { findingDiagnostic, fromLspRange, overlaps, toLspRange } from './diagnostics';

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range as LspRange } from 'vscode-languageserver/node';
-import type { Finding, Range, Severity } from '../engine';
+import type { Finding, Range, Severity } from '../engine/types';
 import type { SuppressionProblem } from '../engine/suppressions';
 import { ruleDocUri } from './workspace';
 

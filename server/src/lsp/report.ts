@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine';
+import type { ScanResult } from '../engine/types';
 import { formatHtml } from '../cli/format/html';
 import { formatSarif } from '../cli/format/sarif';
 

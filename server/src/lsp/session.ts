@@ -15,7 +15,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScanResult } from '../engine';
+import type { ScanResult } from '../engine/types';
 import { DocumentAnalyser } from '../engine/parallel/documentAnalyser';
 import { analyseInBackground, fileOf, type Analysis } from './analysis';
 import { audit, AUDIT_COMMAND, EXPORT_COMMAND, type AuditSummary } from './audit';
@@ -286,7 +286,7 @@ export function startSession(connection: Connection): void {
             return mine.cancelled || token.isCancellationRequested || !!progressToken?.isCancellationRequested;
           },
         };
-        const outcome = await audit(ws, cancellation, reporter, (uri) => documents.get(uri)?.getText());
+        const outcome = await audit(ws, cancellation, reporter, (uri) => documents.get(uri)?.getText(), analyser.sharedWorker());
         if (runningAudit === mine) runningAudit = undefined;
         if (!outcome.summary.cancelled) applyAudit(outcome.diagnostics, outcome.result);
         return outcome.summary satisfies AuditSummary;

@@ -1,4 +1,4 @@
-import { IDENTIFIER_SETS, SEVERITIES, type AnalysisSettings, type IdentifierSet, type Severity, type SyntheticDataMode } from '../engine';
+import { IDENTIFIER_SETS, SEVERITIES, type AnalysisSettings, type IdentifierSet, type Severity, type SyntheticDataMode } from '../engine/types';
 
 /** The `hdguard.*` editor settings (declared in the extension's package.json), as the server uses them. */
 export interface EditorSettings {

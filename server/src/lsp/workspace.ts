@@ -3,9 +3,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { BASELINE_FILE, readBaseline } from '../engine/baseline';
-import { builtinRulesDir, DEFAULT_CONFIG, loadConfig, resolveRules, RuleSet, UserError, type Config, type LoadedRule } from '../engine';
+import { DEFAULT_CONFIG, loadConfig, resolveRules, type Config } from '../engine/config';
+import { UserError } from '../engine/errors';
+import { builtinRulesDir } from '../engine/paths';
+import type { LoadedRule } from '../engine/types';
 import type { WorkerSetup } from '../engine/parallel/protocol';
-import { DEFAULT_FILE_TIME_LIMIT_MS } from '../engine/scan';
+import { DEFAULT_FILE_TIME_LIMIT_MS } from '../engine/types';
 import { DEFAULT_EDITOR_SETTINGS, withEditorOverrides, type EditorSettings } from './settings';
 
 /**
@@ -15,7 +18,6 @@ import { DEFAULT_EDITOR_SETTINGS, withEditorOverrides, type EditorSettings } fro
 export class WorkspaceState {
   settings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
   config: Config = DEFAULT_CONFIG;
-  ruleSet = new RuleSet([]);
   rulesById = new Map<string, LoadedRule>();
   baseline = new Set<string>();
   /** Problems met while loading (shown once to the user). */
@@ -60,7 +62,6 @@ export class WorkspaceState {
       rules = resolveRules(this.root, DEFAULT_CONFIG, { workspaceRules: false });
     }
     this.config = merged;
-    this.ruleSet = new RuleSet(rules);
     this.rulesById = new Map(rules.map((r) => [r.id, r]));
     const globs = merged.exclude.map((g) => g.replace(/^\.\//, ''));
     this.excluded = globs.length ? picomatch(globs, { dot: true, basename: true }) : () => false;

@@ -1,4 +1,5 @@
-import { CATEGORIES, SEVERITIES, toolVersion, type ScanResult } from '../../engine';
+import { toolVersion } from '../../engine/paths';
+import { CATEGORIES, SEVERITIES, type ScanResult } from '../../engine/types';
 import { groupByFile, summarise } from '../summary';
 
 const esc = (s: string) =>

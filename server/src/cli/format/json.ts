@@ -1,4 +1,5 @@
-import { toolVersion, type ScanResult } from '../../engine';
+import { toolVersion } from '../../engine/paths';
+import type { ScanResult } from '../../engine/types';
 import { summarise } from '../summary';
 
 /**

@@ -1,4 +1,5 @@
-import { toolVersion, type Finding, type LoadedRule, type ScanResult, type Severity } from '../../engine';
+import { toolVersion } from '../../engine/paths';
+import type { Finding, LoadedRule, ScanResult, Severity } from '../../engine/types';
 import { pathToFileURL } from 'node:url';
 import { firstParagraph, referencesMarkdown } from '../ruleText';
 

@@ -1,4 +1,5 @@
-import { CATEGORIES, SEVERITIES, formatBytes, type ScanResult, type Severity } from '../../engine';
+import { formatBytes } from '../../engine/fileReader';
+import { CATEGORIES, SEVERITIES, type ScanResult, type Severity } from '../../engine/types';
 import { groupByFile, summarise } from '../summary';
 
 export interface TextOptions {

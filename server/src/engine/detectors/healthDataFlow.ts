@@ -1,4 +1,4 @@
-import { jsFlows } from '../dataflow/jsFlow';
+import type * as JsFlow from '../dataflow/jsFlow';
 import { HEALTH_HINT } from '../dataflow/healthNames';
 import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
@@ -26,11 +26,13 @@ export const healthDataFlow: Detector = {
   name: 'health-data-flow',
   run(doc, options, context) {
     const kind = options.kind as SinkKind;
-    if (!SINK_KINDS.includes(kind) || !HEALTH_HINT.test(doc.text)) return [];
+    if (!SINK_KINDS.includes(kind) || !hinted(doc, HEALTH_HINT)) return [];
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
-      if (!JS_SINK_HINT.test(doc.text)) return [];
+      if (!hinted(doc, JS_SINK_HINT)) return [];
       let cached = jsCache.get(doc);
+      // Loaded on first use: it brings the TypeScript compiler, tens of megabytes a worker without JS/TS files never needs.
+      const { jsFlows } = require('../dataflow/jsFlow') as typeof JsFlow;
       if (!cached) jsCache.set(doc, (cached = jsFlows(doc.file, doc.text, literalSources(doc, context))));
       flows = cached;
     } else {
@@ -46,6 +48,17 @@ export const healthDataFlow: Detector = {
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
   },
 };
+
+const hints = new WeakMap<SourceDocument, Map<RegExp, boolean>>();
+
+/** A cheap text test, run once per document however many flow rules ask (each sink kind is a rule). */
+function hinted(doc: SourceDocument, hint: RegExp): boolean {
+  let byHint = hints.get(doc);
+  if (!byHint) hints.set(doc, (byHint = new Map()));
+  let found = byHint.get(hint);
+  if (found === undefined) byHint.set(hint, (found = hint.test(doc.text)));
+  return found;
+}
 
 const identifierHits = new WeakMap<SourceDocument, DetectorHit[]>();
 

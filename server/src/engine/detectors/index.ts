@@ -18,6 +18,7 @@ import { xmlAttribute } from './xmlAttribute';
 
 const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords, healthDataFlow, terraformStorage, composeExposedDatabase, kubernetesPlaintextPassword, xmlAttribute, plistValue];
 
+/** The names of the detectors registered here (DETECTOR_NAMES lists them for code that does not load them). */
 export function detectorNames(): string[] {
   return DETECTORS.map((d) => d.name);
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RuleSet } from '../analyze';
 import { analyseBytes, analyseEditorText } from '../fileScan';
+import { detectLanguage } from '../languages';
 import { prepareEngine } from '../prepare';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
@@ -12,18 +13,37 @@ let setup = workerData as WorkerSetup;
 let ruleSet = new RuleSet(setup.rules);
 
 const reply = (message: FromWorker) => parentPort!.postMessage(message);
-const ready = prepareEngine();
 
-parentPort!.on('message', async (message: ToWorker) => {
-  // Messages that arrive while the parsers load wait in order (the awaits resume first in, first out).
-  await ready;
+/** The parsers of the languages a message's files are in (loaded once each, as they are met). */
+function languagesOf(message: ToWorker): string[] {
+  if (message.type === 'files') return message.items.map((item) => detectLanguage(item.file.rel).id);
+  if (message.type === 'document') return [message.languageId ?? detectLanguage(message.rel).id];
+  return [];
+}
+
+// One message at a time, in order: a message may wait for a grammar to load.
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (message: ToWorker) => {
+  queue = queue
+    .then(() => prepareEngine(languagesOf(message)))
+    .then(() => handle(message))
+    .catch((e: unknown) => {
+      // A fault in hdguard: said on stderr (the editor's output channel) without the error's message, which may
+      // quote the document; the document gets no findings rather than none ever again.
+      const error = e instanceof Error ? e : new Error('non-error thrown');
+      process.stderr.write(`hdguard: internal error (${error.name} ${error.stack?.split('\n')[1]?.trim() ?? ''}), please report it\n`);
+      if (message.type === 'document') reply({ type: 'document', id: message.id, findings: [], problems: [] });
+    });
+});
+
+function handle(message: ToWorker): void {
   switch (message.type) {
     case 'configure':
       setup = message.setup;
       ruleSet = new RuleSet(setup.rules);
       return;
     case 'files':
-      reply({ type: 'files', results: message.items.map((item) => ({ index: item.index, outcome: analyseBytes(item.file, item.bytes, ruleSet, setup.options) })) });
+      reply({ type: 'files', results: message.items.map((item) => ({ index: item.index, outcome: analyseBytes(item.file, item.bytes, ruleSet, message.options) })) });
       return;
     case 'document': {
       const { findings, problems } = analyseEditorText(message.rel, message.text, message.languageId, ruleSet, setup.options.settings);
@@ -31,4 +51,4 @@ parentPort!.on('message', async (message: ToWorker) => {
       return;
     }
   }
-});
+}

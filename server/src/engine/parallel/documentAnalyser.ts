@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { RuleSet } from '../analyze';
-import { analyseEditorText } from '../fileScan';
+import type { RuleSet } from '../analyze';
+import { analysisHere } from './analysisHere';
 import type { SuppressionProblem } from '../suppressions';
 import type { Finding } from '../types';
 import type { DocumentResult, FromWorker, ToWorker, WorkerSetup } from './protocol';
@@ -47,6 +47,11 @@ export class DocumentAnalyser {
       this.queue.set(key, { key, rel, text, languageId, resolve });
       this.pump();
     });
+  }
+
+  /** The worker, for other work on the same rules (a workspace audit); undefined if none can run. */
+  sharedWorker(): Worker | undefined {
+    return this.ensureWorker();
   }
 
   dispose(): void {
@@ -109,8 +114,9 @@ export class DocumentAnalyser {
   }
 
   private analyseHere(request: Queued): DocumentFindings {
-    this.local ??= new RuleSet(this.setup.rules);
-    const { findings, problems } = analyseEditorText(request.rel, request.text, request.languageId, this.local, this.setup.options.settings);
+    const here = analysisHere();
+    this.local ??= new here.RuleSet(this.setup.rules);
+    const { findings, problems } = here.analyseEditorText(request.rel, request.text, request.languageId, this.local, this.setup.options.settings);
     return { findings, problems };
   }
 }

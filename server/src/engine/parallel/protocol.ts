@@ -35,5 +35,8 @@ export interface DocumentResult {
   problems: SuppressionProblem[];
 }
 
-export type ToWorker = { type: 'configure'; setup: WorkerSetup } | { type: 'files'; items: WorkItem[] } | ({ type: 'document' } & DocumentRequest);
+export type ToWorker =
+  | { type: 'configure'; setup: WorkerSetup }
+  | { type: 'files'; items: WorkItem[]; options: WorkerSetup['options'] }
+  | ({ type: 'document' } & DocumentRequest);
 export type FromWorker = { type: 'files'; results: WorkResult[] } | ({ type: 'document' } & DocumentResult);

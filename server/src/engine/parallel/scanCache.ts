@@ -69,6 +69,11 @@ export class ScanCache {
   }
 }
 
+/** A file's content hash, so that an unchanged file's outcome can be reused. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
 /** What an outcome depends on besides the file's bytes and path. */
 export function cacheIdentity(rules: LoadedRule[], settings: AnalysisSettings, extra: unknown): string {
   const today = new Date().toISOString().slice(0, 10);

@@ -1,13 +1,14 @@
 import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { RuleSet } from '../analyze';
+import type { RuleSet } from '../analyze';
 import type { DiscoveredFile } from '../discovery';
 import { readSourceBytes } from '../fileReader';
-import { analyseBytes, analyseFileText, contentHash, type FileOutcome, type FileScanOptions } from '../fileScan';
+import type { FileOutcome, FileScanOptions } from '../fileScan';
 import type { LoadedRule } from '../types';
+import { analysisHere } from './analysisHere';
 import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
+import { contentHash, type ScanCache } from './scanCache';
 import { startWorker } from './startWorker';
-import type { ScanCache } from './scanCache';
 
 export interface ScanFilesOptions {
   files: Iterator<DiscoveredFile>;
@@ -18,6 +19,8 @@ export interface ScanFilesOptions {
   cache?: ScanCache;
   /** Text to analyse instead of the file's bytes (an editor's unsaved text). */
   textOf?: (file: DiscoveredFile) => string | undefined;
+  /** Analyse in these workers (which hold the same rules), however few the files: a language server's own thread analyses nothing. */
+  workers?: Worker[];
   isCancelled?: () => boolean;
   onOutcome: (index: number, file: DiscoveredFile, outcome: FileOutcome) => void;
 }
@@ -54,7 +57,7 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
   let missBytes = 0;
   let pool: WorkerPool | undefined;
   let inlineRuleSet: RuleSet | undefined;
-  const ruleSetHere = () => (inlineRuleSet ??= new RuleSet(o.rules));
+  const ruleSetHere = () => (inlineRuleSet ??= new (analysisHere().RuleSet)(o.rules));
   let index = 0;
   let lastYield = performance.now();
   let cancelled = false;
@@ -72,7 +75,12 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
       const i = index++;
       const text = o.textOf?.(file);
       if (text !== undefined) {
-        o.onOutcome(i, file, analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
+        if (o.workers) {
+          pool ??= startPool(o, jobs);
+          await pool.submit({ index: i, file, bytes: Buffer.from(text) }, (outcome) => o.onOutcome(i, file, outcome));
+        } else {
+          o.onOutcome(i, file, analysisHere().analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
+        }
         continue;
       }
       const read = readSourceBytes(file.abs, file.size, o.fileOptions);
@@ -92,8 +100,8 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
       }
       misses.push(miss);
       missBytes += read.bytes.length;
-      if (jobs > 1 && (misses.length >= INLINE_FILES || missBytes >= INLINE_BYTES)) {
-        pool = new WorkerPool(jobs, { rules: o.rules, options: o.fileOptions }, o.isCancelled);
+      if (o.workers || (jobs > 1 && (misses.length >= INLINE_FILES || missBytes >= INLINE_BYTES))) {
+        pool ??= startPool(o, jobs);
         for (const m of misses.splice(0)) await pool.submit(m, recorder(o, m));
         missBytes = 0;
       }
@@ -107,13 +115,19 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
           lastYield = performance.now();
         }
         if (o.isCancelled?.()) return { cancelled: true };
-        recorder(o, m)(analyseBytes(m.file, m.bytes, ruleSetHere(), o.fileOptions));
+        recorder(o, m)(analysisHere().analyseBytes(m.file, m.bytes, ruleSetHere(), o.fileOptions));
       }
     }
   } finally {
     await pool?.close();
   }
   return { cancelled };
+}
+
+function startPool(o: ScanFilesOptions, jobs: number): WorkerPool {
+  return o.workers
+    ? WorkerPool.sharing(o.workers, o.fileOptions, o.isCancelled)
+    : WorkerPool.start(jobs, { rules: o.rules, options: o.fileOptions }, o.isCancelled);
 }
 
 function recorder(o: ScanFilesOptions, m: Miss): (outcome: FileOutcome) => void {
@@ -123,33 +137,51 @@ function recorder(o: ScanFilesOptions, m: Miss): (outcome: FileOutcome) => void 
   };
 }
 
-/** Worker threads fed with batches of files, the least loaded first, with the reading held back when they lag. */
+type Listener = Parameters<Worker['on']>[1];
+
+/**
+ * Worker threads fed with batches of files: at most two batches at a worker at once (one at work, one waiting,
+ * so that a shared worker still answers its other requests soon), the rest queued here, the reading held back
+ * when the workers lag. Its own workers stop with it; shared ones (a language server's document worker) stay.
+ */
 class WorkerPool {
-  private readonly workers: Worker[];
-  private readonly load = new Map<Worker, number>();
+  private readonly inFlight = new Map<Worker, number>();
+  private readonly queue: WorkItem[][] = [];
   private readonly done = new Map<number, (outcome: FileOutcome) => void>();
+  private readonly sizes = new Map<number, number>();
+  private readonly listeners = new Map<Worker, Array<[string, Listener]>>();
   private batch: WorkItem[] = [];
   private batchBytes = 0;
   private outstandingBytes = 0;
-  private readonly sizes = new Map<number, number>();
   private failure: unknown;
   private wake: (() => void) | undefined;
+  private closing = false;
 
-  constructor(
-    jobs: number,
-    setup: WorkerSetup,
-    private readonly isCancelled: () => boolean = () => false,
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly owned: boolean,
+    private readonly options: Omit<FileScanOptions, 'raw'>,
+    private readonly isCancelled: () => boolean,
   ) {
-    this.workers = Array.from({ length: jobs }, () => {
-      const w = startWorker(setup);
-      this.load.set(w, 0);
-      w.on('message', (message: FromWorker) => {
-        if (message.type === 'files') this.receive(w, message.results);
-      });
-      w.on('error', (e) => this.fail(e));
-      w.on('exit', (code) => this.fail(new Error(`a scan worker stopped (exit code ${code})`)));
-      return w;
-    });
+    for (const w of workers) {
+      this.inFlight.set(w, 0);
+      const on: Array<[string, Listener]> = [
+        ['message', (message: FromWorker) => message.type === 'files' && this.receive(w, message.results)],
+        ['error', (e: unknown) => this.fail(e)],
+        ['exit', (code: number) => this.fail(new Error(`a scan worker stopped (exit code ${code})`))],
+      ];
+      for (const [event, listener] of on) w.on(event, listener);
+      this.listeners.set(w, on);
+    }
+  }
+
+  static start(jobs: number, setup: WorkerSetup, isCancelled: () => boolean = () => false): WorkerPool {
+    return new WorkerPool(Array.from({ length: jobs }, () => startWorker(setup)), true, setup.options, isCancelled);
+  }
+
+  /** Workers that already hold the rules (a language server's document worker). */
+  static sharing(workers: Worker[], options: Omit<FileScanOptions, 'raw'>, isCancelled: () => boolean = () => false): WorkerPool {
+    return new WorkerPool(workers, false, options, isCancelled);
   }
 
   /** Queues a file; waits while the workers are far behind the reading. */
@@ -176,30 +208,39 @@ class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.owned) {
+      await Promise.all(this.workers.map((w) => w.terminate()));
+      return;
+    }
+    for (const [w, on] of this.listeners) for (const [event, listener] of on) w.off(event, listener);
   }
 
-  private closing = false;
-
   private flush(): void {
-    if (!this.batch.length) return;
-    const w = this.workers.reduce((a, b) => (this.load.get(b)! < this.load.get(a)! ? b : a));
-    this.load.set(w, this.load.get(w)! + this.batchBytes);
-    w.postMessage({ type: 'files', items: this.batch } satisfies ToWorker);
+    if (this.batch.length) this.queue.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const w of this.workers) {
+      while (this.queue.length && this.inFlight.get(w)! < 2) {
+        this.inFlight.set(w, this.inFlight.get(w)! + 1);
+        w.postMessage({ type: 'files', items: this.queue.shift()!, options: this.options } satisfies ToWorker);
+      }
+    }
   }
 
   private receive(w: Worker, results: WorkResult[]): void {
+    this.inFlight.set(w, this.inFlight.get(w)! - 1);
     for (const r of results) {
-      const size = this.sizes.get(r.index) ?? 0;
+      this.outstandingBytes -= this.sizes.get(r.index) ?? 0;
       this.sizes.delete(r.index);
-      this.load.set(w, this.load.get(w)! - size);
-      this.outstandingBytes -= size;
       const onOutcome = this.done.get(r.index);
       this.done.delete(r.index);
       onOutcome?.(r.outcome);
     }
+    this.dispatch();
     this.wakeUp();
   }
 

@@ -53,22 +53,30 @@ interface Loaded {
 }
 
 const loaded = new Map<string, Loaded>();
-let preparing: Promise<void> | undefined;
+/** Loads in order, one at a time: the runtime links each grammar's module into shared memory, and concurrent loads collide. */
+let chain: Promise<void> = Promise.resolve();
+let runtime: Promise<void> | undefined;
+const requested = new Set<string>();
 
-/** Loads the runtime and every grammar once; later calls return the same promise. */
-export function prepareTreeSitter(): Promise<void> {
-  return (preparing ??= load());
-}
-
-async function load(): Promise<void> {
-  await Parser.init({ locateFile: (file: string) => wasmPath(file, 'vscode') });
-  // One at a time: the runtime links each grammar's module into shared memory, and concurrent loads collide.
-  for (const [id, g] of Object.entries(GRAMMARS)) {
-    const language = await Language.load(await fsp.readFile(wasmPath(g.file, g.from)));
-    const parser = new Parser();
-    parser.setLanguage(language);
-    loaded.set(id, { language, parser });
+/**
+ * Loads the runtime and the grammars of the given languages (default: every one), each once; resolves when they
+ * are ready. A worker asks only for the languages of the files it meets: each grammar is megabytes of memory.
+ */
+export function prepareTreeSitter(languages: Iterable<string> = Object.keys(GRAMMARS)): Promise<void> {
+  runtime ??= Parser.init({ locateFile: (file: string) => wasmPath(file, 'vscode') });
+  for (const id of languages) {
+    const g = GRAMMARS[id];
+    if (!g || requested.has(id)) continue;
+    requested.add(id);
+    chain = chain.then(async () => {
+      await runtime;
+      const language = await Language.load(await fsp.readFile(wasmPath(g.file, g.from)));
+      const parser = new Parser();
+      parser.setLanguage(language);
+      loaded.set(id, { language, parser });
+    });
   }
+  return chain.then(() => runtime);
 }
 
 /** The loaded grammar of a language, to compile queries against; undefined before prepareTreeSitter(). */

@@ -1,0 +1,2 @@
+export { RuleSet } from '../analyze';
+export { analyseBytes, analyseEditorText, analyseFileText } from '../fileScan';
