@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../document';
 import type { LexFamily } from '../languages';
 import { birthDateFromParts, parseBirthDate } from './dates';
-import { fieldKind, normalizeKey } from './fields';
+import { fieldKind, normalizeKey, type FieldKind } from './fields';
 import type { FieldValue } from './record';
 
 /**
@@ -49,6 +49,9 @@ const TEXT_KEY = new RegExp(String.raw`(?<![\p{L}\p{N}_])[*_]{0,2}(?<key>\p{L}[\
 /** pydicom attributes (`ds.PatientName = …`) are the dicom-attributes rule's. */
 const DICOM_KEYWORD = /^(?:PatientName|PatientBirthDate|PatientID|PatientAddress|PatientTelephoneNumbers|OtherPatientNames|OtherPatientIDs|PatientMotherBirthName|PatientBirthName)$/;
 
+const SIX_DIGITS = /(?:\d\D*){6}/;
+const NAME_KINDS = new Set<FieldKind>(['full-name', 'given-name', 'family-name']);
+
 function* keyedPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
   const text = doc.text;
   const re = new RegExp(TEXT_FAMILIES.has(family) ? TEXT_KEY : CODE_KEY);
@@ -61,7 +64,10 @@ function* keyedPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
     if (value < 0) continue;
     const parsed = parseValue(doc, family, value, kind === 'birth-date');
     if (!parsed) continue;
-    if (!kind && !/\d/.test(parsed.value)) continue; // an unknown key counts only for an identifier-like value
+    // An unknown key counts only for an identifier-like value: no identifier has fewer than six digits.
+    if (!kind && !SIX_DIGITS.test(parsed.value)) continue;
+    // A name is capitalised somewhere (record.ts judges names by their capitalised words): `"name": "item 3"` is not one.
+    if (kind && NAME_KINDS.has(kind) && !/\p{Lu}/u.test(parsed.value)) continue;
     yield { key, kind, at: m.index, normKey: normalizeKey(key), ...parsed };
   }
 }
