@@ -56,6 +56,8 @@ export function startSession(connection: Connection): void {
   // Documents are analysed in a worker thread: the message loop (edits, hovers, other documents) never waits.
   let analyser = new DocumentAnalyser(ws.workerSetup());
 
+  /** Counts the changes of rules and settings: an analysis begun before one is not shown. */
+  let configGeneration = 0;
   /** Analyses under way, by document: callers asking about the same version share one. */
   const running = new Map<string, { version: number; analysis: Promise<Analysis | undefined | 'superseded'> }>();
 
@@ -65,9 +67,12 @@ export function startSession(connection: Connection): void {
     const same = running.get(uri);
     if (same?.version === version) return same.analysis;
     const entry = { version, analysis: Promise.resolve<Analysis | undefined | 'superseded'>(undefined) };
+    const generation = configGeneration;
     entry.analysis = (async () => {
       const result = await analyseInBackground(ws, analyser, uri, version, document.getText(), document.languageId);
       if (running.get(uri) === entry) running.delete(uri);
+      // Made with rules or settings that have changed since: the re-analysis they started stands instead.
+      if (generation !== configGeneration) return 'superseded';
       if (result === 'superseded' || documents.get(uri)?.version !== version) return result;
       if (result) analyses.set(uri, result);
       else analyses.delete(uri);
@@ -114,6 +119,7 @@ export function startSession(connection: Connection): void {
   };
 
   const reanalyseAll = () => {
+    configGeneration++;
     analyses.clear();
     // Under way with the old rules or settings: not to be shared any more.
     running.clear();
