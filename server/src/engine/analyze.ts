@@ -72,7 +72,6 @@ function* hitsOf(rule: CompiledRule, doc: SourceDocument, context: DetectorConte
   }
   for (const pattern of rule.patterns) {
     if (pattern.languages && !pattern.languages.has(doc.language.id)) continue;
-    if (pattern.literals && !pattern.literals.some((l) => doc.lowerText.includes(l))) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(doc.text); m; m = pattern.re.exec(doc.text)) {
       if (m[0].length === 0) pattern.re.lastIndex++;

@@ -1,13 +1,10 @@
 import picomatch from 'picomatch';
 import { detectorByName, type Detector } from './detectors';
 import type { SourceDocument } from './document';
-import { requiredLiterals } from './regexLiterals';
 import type { FixSpec, LoadedRule, Scope } from './types';
 
 export interface CompiledPattern {
   re: RegExp;
-  /** Lower-case strings one of which every match contains: without one in the file, the regex is not run. */
-  literals?: string[];
   scopes: Scope[];
   languages?: Set<string>;
   fix?: FixSpec;
@@ -43,7 +40,6 @@ export function compileRule(rule: LoadedRule): CompiledRule {
     scopes,
     patterns: (rule.patterns ?? []).map((p) => ({
       re: new RegExp(p.regex, `${p.flags ?? ''}dg`),
-      literals: requiredLiterals(p.regex, p.flags),
       scopes: p.scopes ?? scopes,
       languages: p.languages ? new Set(p.languages) : undefined,
       fix: p.fix ?? rule.fix,

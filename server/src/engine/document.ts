@@ -7,7 +7,6 @@ export class SourceDocument {
   readonly language: LanguageInfo;
   private _index?: TextIndex;
   private _scopes?: ScopeMap;
-  private _lower?: string;
 
   constructor(
     /** Path relative to the scan root, forward slashes. */
@@ -20,11 +19,6 @@ export class SourceDocument {
 
   get index(): TextIndex {
     return (this._index ??= new TextIndex(this.text));
-  }
-
-  /** The text in lower case (same length for the checks it serves: only whether a literal occurs). */
-  get lowerText(): string {
-    return (this._lower ??= this.text.toLowerCase());
   }
 
   get scopes(): ScopeMap {
