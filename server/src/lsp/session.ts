@@ -294,6 +294,8 @@ export function startSession(connection: Connection): void {
         };
         const outcome = await audit(ws, cancellation, reporter, (uri) => documents.get(uri)?.getText(), analyser.sharedWorker());
         if (runningAudit === mine) runningAudit = undefined;
+        // The worker grew with the whole workspace; documents get a fresh one.
+        analyser.recycle();
         if (!outcome.summary.cancelled) applyAudit(outcome.diagnostics, outcome.result);
         return outcome.summary satisfies AuditSummary;
       }

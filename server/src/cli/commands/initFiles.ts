@@ -20,8 +20,10 @@ maxFileSize: 2MB
 
 # Values recognised as synthetic test data (fake patients, documented test ranges):
 # ignore (default), info (reported at info severity) or report.
+# Countries whose national identifiers are looked for (default: all): us fr uk nl be de ca au it es se in.
 # patientData:
 #   syntheticData: ignore
+#   identifierSets: [fr, be]
 `;
 
 const IGNORE = `# Files Health Data Guard skips, in .gitignore syntax (on top of .gitignore). For example, synthetic

@@ -54,6 +54,18 @@ export class DocumentAnalyser {
     return this.ensureWorker();
   }
 
+  /**
+   * Stops the worker once idle, so that what a long job (an audit) made it hold is given back; the next request
+   * starts a fresh one.
+   */
+  recycle(): void {
+    const worker = this.worker;
+    if (!worker || this.running || this.queue.size) return;
+    this.worker = undefined;
+    worker.removeAllListeners();
+    void worker.terminate();
+  }
+
   dispose(): void {
     this.failed = true;
     void this.worker?.terminate();
