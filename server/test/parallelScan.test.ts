@@ -129,6 +129,15 @@ describe('document analyser: editor documents analysed in a worker thread', () =
     assert.equal((await busy)?.findings.length, 1);
   });
 
+  it('a running analysis of a document stops when a newer version of it is asked for', async () => {
+    const big = `${'const x = { status: 200, name: "item" };\n'.repeat(40_000)}${CLEARTEXT()}`;
+    const stale = analyser.analyse('edited', 'edited.js', big);
+    await new Promise((r) => setTimeout(r, 20));
+    const fresh = analyser.analyse('edited', 'edited.js', CLEARTEXT());
+    assert.equal(await stale, undefined, 'the older version gives way (its analysis stopped between rules)');
+    assert.equal((await fresh)?.findings.length, 1);
+  });
+
   it('uses new rules once configured', async () => {
     analyser.configure({ ...setup, rules: rules.filter((r) => r.id !== 'transport.cleartext-url') });
     assert.deepEqual((await analyser.analyse('a', 'api.js', CLEARTEXT()))?.findings, []);

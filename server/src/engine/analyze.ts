@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   settings?: AnalysisSettings;
   /** A performance.now() time; past it the remaining rules are not run (the scan drops the late result). */
   deadline?: number;
+  /** Checked between rules: true stops the analysis (its result is then incomplete and to be dropped). */
+  isCancelled?: () => boolean;
   /** Collects the raw sensitive substrings of every finding (tests only). */
   raw?: RawValues;
 }
@@ -37,6 +39,7 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   for (const rule of ruleSet.compiled) {
     if (options.deadline !== undefined && performance.now() > options.deadline) break;
+    if (options.isCancelled?.()) break;
     if (!rule.appliesTo(doc)) continue;
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;

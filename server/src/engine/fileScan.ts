@@ -85,9 +85,10 @@ export function analyseEditorText(
   languageId: string | undefined,
   ruleSet: RuleSet,
   settings: AnalysisSettings,
+  isCancelled?: () => boolean,
 ): { doc: SourceDocument; findings: Finding[]; problems: SuppressionProblem[] } {
   const problems: SuppressionProblem[] = [];
   const doc = new SourceDocument(rel, text, languageId);
-  const findings = analyzeDocument(doc, ruleSet, { settings, suppressionProblems: problems });
+  const findings = analyzeDocument(doc, ruleSet, { settings, suppressionProblems: problems, isCancelled });
   return { doc, findings, problems };
 }

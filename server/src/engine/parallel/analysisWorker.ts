@@ -46,8 +46,10 @@ function handle(message: ToWorker): void {
       reply({ type: 'files', results: message.items.map((item) => ({ index: item.index, outcome: analyseBytes(item.file, item.bytes, ruleSet, message.options) })) });
       return;
     case 'document': {
-      const { findings, problems } = analyseEditorText(message.rel, message.text, message.languageId, ruleSet, setup.options.settings);
-      reply({ type: 'document', id: message.id, findings, problems });
+      const stale = setup.stale;
+      const isCancelled = stale && (() => Atomics.load(stale, 0) === message.id);
+      const { findings, problems } = analyseEditorText(message.rel, message.text, message.languageId, ruleSet, setup.options.settings, isCancelled);
+      reply({ type: 'document', id: message.id, findings, problems, cancelled: isCancelled?.() || undefined });
       return;
     }
   }

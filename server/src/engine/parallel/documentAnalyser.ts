@@ -32,18 +32,23 @@ export class DocumentAnalyser {
   private nextId = 1;
   private local: RuleSet | undefined;
 
+  /** Shared with the worker: the id of the running request that a newer one for its document made stale. */
+  private readonly stale = new Int32Array(new SharedArrayBuffer(4));
+
   constructor(private setup: WorkerSetup) {}
 
   /** New rules or settings: requests made from now on use them. */
   configure(setup: WorkerSetup): void {
     this.setup = setup;
     this.local = undefined;
-    this.worker?.postMessage({ type: 'configure', setup } satisfies ToWorker);
+    this.worker?.postMessage({ type: 'configure', setup: { ...setup, stale: this.stale } } satisfies ToWorker);
   }
 
   analyse(key: string, rel: string, text: string, languageId?: string): Promise<DocumentFindings | undefined> {
     return new Promise((resolve) => {
       this.queue.get(key)?.resolve(undefined);
+      // The worker is busy with an older version of this document: it stops at the next rule.
+      if (this.running?.request.key === key) Atomics.store(this.stale, 0, this.running.id);
       this.queue.set(key, { key, rel, text, languageId, resolve });
       this.pump();
     });
@@ -92,7 +97,7 @@ export class DocumentAnalyser {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
-      const worker = startWorker(this.setup);
+      const worker = startWorker({ ...this.setup, stale: this.stale });
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'document') this.settle(message);
       });
@@ -110,7 +115,7 @@ export class DocumentAnalyser {
     const running = this.running;
     if (!running || running.id !== result.id) return;
     this.running = undefined;
-    running.request.resolve({ findings: result.findings, problems: result.problems });
+    running.request.resolve(result.cancelled ? undefined : { findings: result.findings, problems: result.problems });
     this.pump();
   }
 

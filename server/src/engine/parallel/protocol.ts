@@ -7,6 +7,8 @@ import type { Finding, LoadedRule } from '../types';
 export interface WorkerSetup {
   rules: LoadedRule[];
   options: Omit<FileScanOptions, 'raw'>;
+  /** Slot 0 holds the id of a document request the main thread no longer wants (shared, read between rules). */
+  stale?: Int32Array;
 }
 
 /** A file read by the main thread, for a worker to decode and analyse. */
@@ -31,6 +33,8 @@ export interface DocumentRequest {
 
 export interface DocumentResult {
   id: number;
+  /** Stopped because the main thread marked the request stale: the findings are incomplete. */
+  cancelled?: boolean;
   findings: Finding[];
   problems: SuppressionProblem[];
 }
