@@ -1,4 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { IDENTIFIER_SETS, loadBuiltinRules } from '../src/engine';
+import { candidateSpans } from '../src/engine/detectors/nationalIdentifier';
+import { discoverFiles } from '../src/engine/discovery';
+import { identifierTypesIn } from '../src/engine/identifiers/catalog';
+import { FIXTURES } from './helpers';
 import * as v from '../src/engine/identifiers/validators';
 import { luhnValid, verhoeffValid } from '../src/engine/identifiers/checksums';
 
@@ -129,5 +135,30 @@ describe('identifier validators', () => {
 
   it('payment cards: issuer prefix and Luhn', () => {
     check(v.isValidPaymentCard, ['4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005'], ['4111 1111 1111 1112', '9111111111111111', '41111111']);
+  });
+});
+
+describe('identifier candidates: one scan for every type finds what a scan per type finds', () => {
+  it('on the test fixtures and the rule examples', () => {
+    const BEFORE = String.raw`(?<![\p{L}\p{N}_])(?<!\p{N}[.\-/:+])(?<!\p{L}[.\-])(?<!\p{N} )(?<!\+\d{1,3}[ .\-]?)(?<!\(\d{1,5}\)[ .\-]?)(?<![Tt][Ee][Ll]:\s?)`;
+    const AFTER = String.raw`(?![\p{L}\p{N}_])(?![.\-/:]\p{N})(?![.\-]\p{L})(?! \p{N})`;
+    const types = identifierTypesIn(IDENTIFIER_SETS);
+    const perType = (text: string) => {
+      const spans = new Set<string>();
+      for (const t of types) for (const m of text.matchAll(new RegExp(`${BEFORE}(?:${t.shape})${AFTER}`, 'gu'))) spans.add(`${m.index}:${m.index! + m[0].length}`);
+      return [...spans].sort();
+    };
+    const texts = [
+      ...[...discoverFiles(FIXTURES, ['.'], { exclude: [] }, [])].map((f) => fs.readFileSync(f.abs, 'utf8')),
+      ...loadBuiltinRules().flatMap((r) => [...r.examples.bad, ...r.examples.good].map((e) => e.code)),
+      'ssn 536-96-6187, nhs 943 476 5919 / 9434765919, NIR 2 41 12 33 122 313 09, KVNR A123456780, X1234567L',
+    ];
+    let spans = 0;
+    for (const text of texts) {
+      const found = candidateSpans(text, types).map(([s, e]) => `${s}:${e}`).sort();
+      assert.deepEqual(found, perType(text));
+      spans += found.length;
+    }
+    assert.ok(spans > 100, `${spans} spans compared`);
   });
 });

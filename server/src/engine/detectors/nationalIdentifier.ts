@@ -58,28 +58,52 @@ const SUBJECT: Record<IdentifierKind, string> = { patient: 'patient', person: 'p
 const BEFORE = String.raw`(?<![\p{L}\p{N}_])(?<!\p{N}[.\-/:+])(?<!\p{L}[.\-])(?<!\p{N} )(?<!\+\d{1,3}[ .\-]?)(?<!\(\d{1,5}\)[ .\-]?)(?<![Tt][Ee][Ll]:\s?)`;
 const AFTER = String.raw`(?![\p{L}\p{N}_])(?![.\-/:]\p{N})(?![.\-]\p{L})(?! \p{N})`;
 
-const spanRegexes = new Map<string, RegExp>();
-function spanRegex(type: IdentifierType): RegExp {
-  let re = spanRegexes.get(type.id);
-  if (!re) spanRegexes.set(type.id, (re = new RegExp(`${BEFORE}(?:${type.shape})${AFTER}`, 'gu')));
+const typeRegexes = new Map<string, RegExp>();
+/** One type's shape between token boundaries, matched where its lastIndex says (sticky). */
+function typeRegex(type: IdentifierType): RegExp {
+  let re = typeRegexes.get(type.id);
+  if (!re) typeRegexes.set(type.id, (re = new RegExp(`${BEFORE}(?:${type.shape})${AFTER}`, 'uy')));
   return re;
 }
 
-/** Where some type's shape matches between token boundaries, earliest first and longest first. */
-function candidateSpans(text: string, types: IdentifierType[]): Array<[number, number]> {
-  if (!/\d{2}/.test(text)) return [];
+const anyRegexes = new Map<string, RegExp>();
+/** Where any of the types' shapes starts (every shape starts with a letter or digit, which is checked first). */
+function anyTypeRegex(types: readonly IdentifierType[]): RegExp {
+  const key = types.map((t) => t.id).join(',');
+  let re = anyRegexes.get(key);
+  if (!re) anyRegexes.set(key, (re = new RegExp(`(?=[\\p{L}\\p{N}])${BEFORE}(?:${types.map((t) => `(?:${t.shape})`).join('|')})${AFTER}`, 'gu')));
+  return re;
+}
+
+/**
+ * Where some type's shape matches between token boundaries, earliest first and longest first: each type's
+ * matches as its own left-to-right scan would find them, found with one scan for all types (a scan per type
+ * cost a pass over the text for each).
+ */
+export function candidateSpans(text: string, types: readonly IdentifierType[]): Array<[number, number]> {
+  if (!types.length || !/\d{2}/.test(text)) return [];
   const seen = new Set<string>();
   const spans: Array<[number, number]> = [];
-  for (const type of types) {
-    const re = spanRegex(type);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const key = `${m.index}:${m[0].length}`;
+  const nextFree = types.map(() => 0);
+  const any = anyTypeRegex(types);
+  any.lastIndex = 0;
+  for (let m = any.exec(text); m; m = any.exec(text)) {
+    const at = m.index;
+    types.forEach((type, i) => {
+      if (at < nextFree[i]) return;
+      const re = typeRegex(type);
+      re.lastIndex = at;
+      const found = re.exec(text);
+      if (!found) return;
+      nextFree[i] = at + found[0].length;
+      const key = `${at}:${found[0].length}`;
       if (!seen.has(key)) {
         seen.add(key);
-        spans.push([m.index, m.index + m[0].length]);
+        spans.push([at, at + found[0].length]);
       }
-    }
+    });
+    // Another type may start inside this match.
+    any.lastIndex = at + 1;
   }
   return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
