@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { SourceDocument, RuleSet, analyzeDocument, type Example, type Finding, type LoadedRule } from '../src/engine';
 import { sampleFileName } from '../src/engine/languages';
+import { applyEdits, planEdits } from '../src/cli/edits';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLI = path.join(REPO_ROOT, 'server', 'dist', 'cli.js');
@@ -18,6 +19,11 @@ export function analyzeExample(example: Example, rules: LoadedRule[]): Finding[]
 
 export function analyzeSnippet(file: string, code: string, rules: LoadedRule[]): Finding[] {
   return analyzeDocument(new SourceDocument(file, code), new RuleSet(rules));
+}
+
+/** Applies findings' fixes the way `hdguard fix` does (overlapping fixes after the first are left out). */
+export function applyFixes(text: string, findings: Finding[]): string {
+  return applyEdits(text, planEdits(text, findings.map((f) => f.fix?.edits ?? [])).edits);
 }
 
 export interface CliRun {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -68,5 +69,17 @@ describe('language server (--stdio)', () => {
       contentChanges: [{ text: 'requests.get("https://x.org")\n' }],
     });
     assert.equal((await diagnosticsFor(uri)).diagnostics.length, 0);
+  });
+});
+
+describe('language server bundle', () => {
+  it('leaves the analysis (parsers, the TypeScript compiler, faker) to analysis.js and the worker', () => {
+    const dist = path.join(REPO_ROOT, 'server', 'dist');
+    const server = fs.readFileSync(path.join(dist, 'server.js'), 'utf8');
+    const analysis = fs.readFileSync(path.join(dist, 'analysis.js'), 'utf8');
+    for (const marker of ['createSourceFile', 'function treeFlows', 'faker']) {
+      assert.ok(analysis.includes(marker), `analysis.js holds ${marker}`);
+      assert.ok(!server.includes(marker), `server.js does not hold ${marker}`);
+    }
   });
 });

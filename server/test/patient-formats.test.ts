@@ -15,7 +15,7 @@ import {
 import { hl7Messages } from '../src/engine/formats/hl7';
 import { parseXml } from '../src/engine/formats/xmlTree';
 import { TextIndex } from '../src/engine/textIndex';
-import { FIXTURES, runCli } from './helpers';
+import { applyFixes, FIXTURES, runCli } from './helpers';
 
 const FORMAT_RULES = ['patient.fhir-resource', 'patient.hl7v2-message', 'patient.cda-document', 'patient.dicom-attributes', 'patient.notebook-output'];
 
@@ -41,19 +41,11 @@ function assertOneAt(findings: Finding[], rule: string, text: string, needle: st
   return findings[0];
 }
 
-/** Applies a finding's fix to the text. */
-function applyFix(text: string, f: Finding): string {
-  const index = new TextIndex(text);
-  const offset = (p: { line: number; column: number }) => index.lineStart(p.line - 1) + p.column - 1;
-  const edit = f.fix!.edits[0];
-  return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
-}
-
 /** The fix is a synthetic replacement of the reported value, and the engine does not report its own replacement. */
 function assertFixIsSilent(file: string, text: string, f: Finding): void {
   assert.equal(f.fix?.description, 'Replace with a synthetic value');
   assert.deepEqual(f.fix!.edits[0].range, f.range);
-  const fixed = applyFix(text, f);
+  const fixed = applyFixes(text, [f]);
   assert.notEqual(fixed, text);
   const again = analyze(file, fixed).filter((g) => g.ruleId === f.ruleId && g.range.start.line === f.range.start.line);
   assert.deepEqual(again.map((g) => g.evidence), [], `the replacement is reported:\n${fixed}`);
@@ -431,7 +423,7 @@ describe('patient formats: notebooks', () => {
         ['patient.hl7v2-message', positionOf(text, 'Bergstrom')],
       ],
     );
-    const fixed = findings.reduce((t, f) => applyFix(t, f), text);
+    const fixed = findings.reduce((t, f) => applyFixes(t, [f]), text);
     assert.doesNotThrow(() => JSON.parse(fixed), 'a fix keeps the notebook valid JSON');
   });
 

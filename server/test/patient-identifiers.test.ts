@@ -42,13 +42,13 @@ const SAMPLES: Array<{ type: string; value: string; key: string; invalid?: strin
 ];
 
 /** The value with one digit changed so that its check (or, without one, its ranges) fails. */
-function brokenVariant(typeId: string, value: string, key: string): string {
+function brokenVariant(typeId: string, value: string): string {
   const type = identifierTypeById(typeId)!;
   for (let i = value.length - 1; i >= 0; i--) {
     if (!/\d/.test(value[i])) continue;
     for (let d = 1; d <= 9; d++) {
       const v = value.slice(0, i) + String((Number(value[i]) + d) % 10) + value.slice(i + 1);
-      if (!type.validate(v) && !recognizeInContext(v, `${key}: ${v}`, { label: key })) return v;
+      if (!type.validate(v)) return v;
     }
   }
   throw new Error(`no invalid variant of ${value}`);
@@ -59,7 +59,7 @@ describe('patient identifiers: recognition in context', () => {
     it(`${s.type} ${s.key}: recognised with its own key, not without context, not with a wrong check`, () => {
       assert.equal(typeOf(s.value, `${s.key}: '${s.value}'`, s.key), s.type);
       assert.equal(typeOf(s.value, `value: '${s.value}'`, 'value'), undefined);
-      const broken = s.invalid ?? brokenVariant(s.type, s.value, s.key);
+      const broken = s.invalid ?? brokenVariant(s.type, s.value);
       assert.equal(typeOf(broken, `${s.key}: '${broken}'`, s.key), undefined, broken);
     });
   }

@@ -7,7 +7,7 @@ import { parseBirthDate, birthDatesIn } from '../src/engine/people/dates';
 import { fieldKind } from '../src/engine/people/fields';
 import { isKnownFamilyName, isKnownGivenName, isSyntheticName, looksLikeRealName } from '../src/engine/people/names';
 import { detectDelimiter, parseDelimited } from '../src/engine/people/tables';
-import { FIXTURES } from './helpers';
+import { applyFixes, FIXTURES } from './helpers';
 
 const RULES = loadBuiltinRules().filter((r) => r.id === 'patient.person-record' || r.id === 'patient.tabular-records');
 
@@ -16,16 +16,6 @@ function scan(file: string, code: string, syntheticData: SyntheticDataMode = 'ig
 }
 
 const lines = (fs: Finding[]) => fs.map((f) => `${f.ruleId.replace('patient.', '')}:${f.range.start.line}`);
-
-/** Applies every finding's fix, as the quick fix would. */
-function applyFixes(code: string, findings: Finding[]): string {
-  const doc = new SourceDocument('x', code);
-  const edits = findings.flatMap((f) => f.fix?.edits ?? []);
-  const offset = (p: { line: number; column: number }) => doc.index.lineStart(p.line - 1) + p.column - 1;
-  return edits
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), code);
-}
 
 describe('patient people: names', () => {
   const cases: Array<[string, string, string]> = [

@@ -34,7 +34,7 @@ export class RuleSet {
 
 /** Runs every applicable rule over one document. Pure: no file system, no editor. */
 export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): Finding[] {
-  const results: Array<{ ruleId: string; extent: [number, number]; finding?: Finding }> = [];
+  const results: Array<{ ruleId: string; extent: [number, number]; finding: Finding }> = [];
   const occurrences = new Map<string, number>();
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   for (const rule of ruleSet.compiled) {
@@ -44,11 +44,11 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
       const extent = hit.match ?? [hit.start, hit.end];
-      results.push({ ruleId: rule.rule.id, extent, finding: hit.claimOnly ? undefined : toFinding(rule, doc, hit, occurrences, options) });
+      results.push({ ruleId: rule.rule.id, extent, finding: toFinding(rule, doc, hit, occurrences, options) });
     }
   }
   const findings = dropSuperseded(results, ruleSet)
-    .flatMap((r) => (r.finding ? [r.finding] : []))
+    .map((r) => r.finding)
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
   return applySuppressions(doc, findings, options);
 }

@@ -26,12 +26,16 @@ export function hasBinaryExtension(file: string): boolean {
   return BINARY_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase());
 }
 
+/** Why a file of this size is not analysed, if it is not. */
+export function sizeProblem(size: number, limits: ReadLimits): string | undefined {
+  return size > limits.maxFileSize ? `${formatBytes(size)} is over the ${formatBytes(limits.maxFileSize)} limit` : undefined;
+}
+
 /** Reads a file's bytes, or says why it is skipped (binary type, too large, unreadable). Never throws. */
 export function readSourceBytes(abs: string, size: number, limits: ReadLimits): { ok: true; bytes: Buffer } | Extract<ReadResult, { ok: false }> {
   if (hasBinaryExtension(abs)) return { ok: false, reason: 'binary', detail: 'binary file type' };
-  if (size > limits.maxFileSize) {
-    return { ok: false, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(limits.maxFileSize)} limit` };
-  }
+  const tooLarge = sizeProblem(size, limits);
+  if (tooLarge) return { ok: false, reason: 'too-large', detail: tooLarge };
   try {
     return { ok: true, bytes: fs.readFileSync(abs) };
   } catch (e) {

@@ -2,14 +2,11 @@ import { analyzeDocument, type AnalyzeOptions, type RawValues, type RuleSet } fr
 import type { DiscoveredFile } from './discovery';
 import { SourceDocument } from './document';
 import { decodeText, looksMinified, readSourceBytes } from './fileReader';
-import { contentHash } from './parallel/scanCache';
 import type { SuppressionProblem } from './suppressions';
-import type { AnalysisSettings, Finding, SkippedFile } from './types';
+import { skipped, type FileOutcome } from './fileOutcome';
+import type { AnalysisSettings, Finding } from './types';
 
-/** What became of one discovered file: its findings, or why it was skipped. Plain data: it crosses threads and is cached. */
-export type FileOutcome =
-  | { kind: 'scanned'; findings: Finding[]; problems?: SuppressionProblem[]; lossy: boolean; size: number }
-  | { kind: 'skipped'; skipped: SkippedFile };
+export type { FileOutcome } from './fileOutcome';
 
 export interface FileScanOptions {
   maxFileSize: number;
@@ -20,37 +17,23 @@ export interface FileScanOptions {
   raw?: RawValues;
 }
 
-/**
- * Reads and analyses one file. `reuse` sees the content hash first and may return the outcome of an earlier
- * analysis of the same bytes. Never throws for a file it cannot read.
- */
-export function scanFile(
-  file: DiscoveredFile,
-  ruleSet: RuleSet,
-  options: FileScanOptions,
-  reuse?: (hash: string) => FileOutcome | undefined,
-): { outcome: FileOutcome; hash?: string } {
+/** Reads and analyses one file. Never throws for a file it cannot read. */
+export function scanFile(file: DiscoveredFile, ruleSet: RuleSet, options: FileScanOptions): FileOutcome {
   const read = readSourceBytes(file.abs, file.size, options);
-  if (!read.ok) return { outcome: { kind: 'skipped', skipped: { file: file.rel, reason: read.reason, detail: read.detail } } };
-  const { bytes } = read;
-  const hash = reuse ? contentHash(bytes) : undefined;
-  const earlier = hash !== undefined ? reuse!(hash) : undefined;
-  return { outcome: earlier ?? analyseBytes(file, bytes, ruleSet, options), hash };
+  return read.ok ? analyseBytes(file, read.bytes, ruleSet, options) : skipped(file, read.reason, read.detail);
 }
 
 /** Decodes and analyses a file's bytes. */
 export function analyseBytes(file: DiscoveredFile, bytes: Uint8Array, ruleSet: RuleSet, options: FileScanOptions): FileOutcome {
   const decoded = decodeText(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!decoded.ok) return { kind: 'skipped', skipped: { file: file.rel, reason: decoded.reason, detail: decoded.detail } };
+  if (!decoded.ok) return skipped(file, decoded.reason, decoded.detail);
   return analyseFileText(file, decoded.text, decoded.lossy, ruleSet, options);
 }
 
 /** Analyses a file's text (read from disk, or an editor's unsaved text) within the time limit. */
 export function analyseFileText(file: DiscoveredFile, text: string, lossy: boolean, ruleSet: RuleSet, options: FileScanOptions): FileOutcome {
   const doc = new SourceDocument(file.rel, text);
-  if (looksMinified(file.rel, doc.language.id, text)) {
-    return { kind: 'skipped', skipped: { file: file.rel, reason: 'minified', detail: 'minified or generated one-line bundle' } };
-  }
+  if (looksMinified(file.rel, doc.language.id, text)) return skipped(file, 'minified', 'minified or generated one-line bundle');
   const deadline = performance.now() + options.timeLimitMs;
   const raw: string[] = [];
   const problems: SuppressionProblem[] = [];
@@ -67,13 +50,9 @@ export function analyseFileText(file: DiscoveredFile, text: string, lossy: boole
     // Not the error's message: a parser's message may quote the file's content.
     const error = e instanceof Error ? e : new Error('non-error thrown');
     const where = error.stack?.split('\n').find((l) => l.trimStart().startsWith('at '))?.trim() ?? '';
-    const detail = `internal error (${error.name} ${where}); please report it`;
-    return { kind: 'skipped', skipped: { file: file.rel, reason: 'analysis-error', detail } };
+    return skipped(file, 'analysis-error', `internal error (${error.name} ${where}); please report it`);
   }
-  if (performance.now() > deadline) {
-    const detail = `analysis time limit of ${options.timeLimitMs / 1000} s exceeded`;
-    return { kind: 'skipped', skipped: { file: file.rel, reason: 'time-limit', detail } };
-  }
+  if (performance.now() > deadline) return skipped(file, 'time-limit', `analysis time limit of ${options.timeLimitMs / 1000} s exceeded`);
   options.raw?.values.push(...raw);
   return { kind: 'scanned', findings, problems: options.problems ? problems : undefined, lossy, size: file.size };
 }

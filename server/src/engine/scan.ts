@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { RuleSet, type RawValues } from './analyze';
 import type { Config } from './config';
 import { discoverFiles, type DiscoveredFile } from './discovery';
-import { scanFile, type FileOutcome, type FileScanOptions } from './fileScan';
+import { scanFile, type FileScanOptions } from './fileScan';
 import { ScanCache, cacheIdentity } from './parallel/scanCache';
+import { ScanCollector } from './scanCollector';
 import { scanFiles } from './parallel/scanFiles';
-import type { Finding, LoadedRule, ScanResult, SkippedFile } from './types';
+import type { LoadedRule, ScanResult, SkippedFile } from './types';
 
 export interface ScanOptions {
   /** Findings and skipped files are reported relative to this folder. */
@@ -32,10 +33,10 @@ export function scan(options: ScanOptions): ScanResult {
   const started = performance.now();
   const root = path.resolve(options.root);
   const ruleSet = new RuleSet(options.rules);
-  const result = new ScanCollector(options);
+  const result = new ScanCollector(options.rules, options.onProgress);
   const fileOptions = { ...fileScanOptions(options), raw: options.raw };
   for (const file of discover(root, options, result.skipped)) {
-    result.add(result.size, file, scanFile(file, ruleSet, fileOptions).outcome);
+    result.add(result.size, file, scanFile(file, ruleSet, fileOptions));
   }
   return result.finish(root, started);
 }
@@ -51,7 +52,7 @@ export interface ParallelScanOptions extends ScanOptions {
 export async function scanParallel(options: ParallelScanOptions): Promise<ScanResult & { cacheHits: number }> {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const result = new ScanCollector(options);
+  const result = new ScanCollector(options.rules, options.onProgress);
   const fileOptions = fileScanOptions(options);
   const cache = options.cache === false ? undefined : ScanCache.open(root, cacheIdentity(options.rules, fileOptions.settings, fileOptions));
   await scanFiles({
@@ -78,46 +79,4 @@ function fileScanOptions(options: ScanOptions): FileScanOptions {
     timeLimitMs: options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
     settings: options.config.settings,
   };
-}
-
-/** Gathers outcomes (in any order) into a result in discovery order. */
-class ScanCollector {
-  readonly skipped: SkippedFile[] = [];
-  private readonly outcomes: Array<[DiscoveredFile, FileOutcome]> = [];
-  private done = 0;
-
-  constructor(private readonly options: ScanOptions) {}
-
-  get size(): number {
-    return this.outcomes.length;
-  }
-
-  add(index: number, file: DiscoveredFile, outcome: FileOutcome): void {
-    this.outcomes[index] = [file, outcome];
-    if (outcome.kind === 'scanned') this.options.onProgress?.(++this.done, file.rel);
-  }
-
-  finish(root: string, started: number): ScanResult {
-    const findings: Finding[] = [];
-    let filesScanned = 0;
-    let bytesScanned = 0;
-    let lossyDecoded = 0;
-    for (const [, outcome] of this.outcomes) {
-      if (outcome.kind === 'skipped') {
-        this.skipped.push(outcome.skipped);
-        continue;
-      }
-      filesScanned++;
-      bytesScanned += outcome.size;
-      if (outcome.lossy) lossyDecoded++;
-      findings.push(...outcome.findings);
-    }
-    return {
-      root,
-      findings,
-      skipped: this.skipped,
-      stats: { filesScanned, bytesScanned, lossyDecoded, durationMs: performance.now() - started },
-      rules: this.options.rules,
-    };
-  }
 }

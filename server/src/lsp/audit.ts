@@ -5,7 +5,8 @@ import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver
 import { discoverFiles, type DiscoveredFile } from '../engine/discovery';
 import { ScanCache, cacheIdentity } from '../engine/parallel/scanCache';
 import { scanFiles } from '../engine/parallel/scanFiles';
-import type { Finding, ScanResult, SkippedFile } from '../engine/types';
+import { ScanCollector } from '../engine/scanCollector';
+import type { Finding, ScanResult } from '../engine/types';
 import { shownFindings } from './analysis';
 import { toLspRange } from './diagnostics';
 import type { AuditSummary } from './protocol';
@@ -42,18 +43,14 @@ export async function audit(
   worker?: Worker,
 ): Promise<AuditOutcome> {
   const started = performance.now();
-  const skipped: SkippedFile[] = [];
-  // Counted before analysis starts, for a progress bar with a total.
-  const files = [...discoverFiles(ws.root, ['.'], { exclude: ws.config.exclude }, skipped)].filter((f) => !ws.isExcluded(f.rel));
-  progress.begin('Health Data Guard: auditing the workspace', 0, `0/${files.length} files`, true);
-  const diagnostics = new Map<string, Diagnostic[]>();
-  const findings: Finding[] = [];
-  let scanned = 0;
-  let done = 0;
-  let bytes = 0;
-  let lastReport = 0;
-  const uriOf = (file: DiscoveredFile) => pathToFileURL(file.abs).href;
   const { rules, options } = ws.workerSetup();
+  const collected = new ScanCollector(rules);
+  // Counted before analysis starts, for a progress bar with a total (discovery applies the excludes).
+  const files = [...discoverFiles(ws.root, ['.'], { exclude: ws.config.exclude }, collected.skipped)];
+  progress.begin('Health Data Guard: auditing the workspace', 0, `0/${files.length} files`, true);
+  let lastReport = 0;
+  let done = 0;
+  const uriOf = (file: DiscoveredFile) => pathToFileURL(file.abs).href;
   const fileOptions = { ...options, problems: true };
   const cache = ScanCache.open(ws.root, cacheIdentity(rules, fileOptions.settings, fileOptions), 'editor');
   const { cancelled } = await scanFiles({
@@ -64,34 +61,27 @@ export async function audit(
     textOf: (file) => openText(uriOf(file)),
     workers: worker ? [worker] : undefined,
     isCancelled: () => token.isCancellationRequested,
-    onOutcome: (_index, file, outcome) => {
+    onOutcome: (index, file, outcome) => {
+      collected.add(index, file, outcome);
       done++;
       if (performance.now() - lastReport > 100) {
         lastReport = performance.now();
         progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} files`);
       }
-      if (outcome.kind === 'skipped') {
-        skipped.push(outcome.skipped);
-        return;
-      }
-      scanned++;
-      bytes += outcome.size;
-      const shown = shownFindings(ws, outcome.findings, outcome.problems ?? []);
-      if (!shown.diagnostics.length) return;
-      diagnostics.set(uriOf(file), shown.diagnostics);
-      findings.push(...shown.findings);
     },
   });
   if (!cancelled) cache.save();
   progress.done();
-  const durationMs = performance.now() - started;
-  const result: ScanResult = {
-    root: ws.root,
-    findings,
-    skipped,
-    stats: { filesScanned: scanned, bytesScanned: bytes, lossyDecoded: 0, durationMs },
-    rules: [...ws.rulesById.values()],
-  };
+  // In discovery order, as the CLI reports them; baselined findings left out.
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const findings: Finding[] = [];
+  for (const [file, outcome] of collected.entries()) {
+    if (outcome.kind !== 'scanned') continue;
+    const shown = shownFindings(ws, outcome.findings, outcome.problems ?? []);
+    if (shown.diagnostics.length) diagnostics.set(uriOf(file), shown.diagnostics);
+    findings.push(...shown.findings);
+  }
+  const result: ScanResult = { ...collected.finish(ws.root, started), findings };
   return { summary: summarise(ws, result, cancelled, files.length), diagnostics, result };
 }
 

@@ -64,6 +64,8 @@ export function startSession(connection: Connection): void {
   /** The analysis of this version of the document; 'superseded' when a newer version was asked for meanwhile. */
   const analyse = (document: TextDocument): Promise<Analysis | undefined | 'superseded'> => {
     const { uri, version } = document;
+    const done = analyses.get(uri);
+    if (done?.version === version) return Promise.resolve(done);
     const same = running.get(uri);
     if (same?.version === version) return same.analysis;
     const entry = { version, analysis: Promise.resolve<Analysis | undefined | 'superseded'>(undefined) };
@@ -97,9 +99,9 @@ export function startSession(connection: Connection): void {
       document.uri,
       setTimeout(() => {
         timers.delete(document.uri);
+        // Each change replaces the timer: this one is for the document's latest version.
         const current = documents.get(document.uri);
-        // A newer version has its own timer; this one is stale.
-        if (current && current.version === document.version) void publish(current);
+        if (current) void publish(current);
       }, DEBOUNCE_MS),
     );
   };
@@ -199,11 +201,15 @@ export function startSession(connection: Connection): void {
     reanalyseAll();
   });
 
+  // A client that pulls asks for a document's diagnostics on open and on change itself: nothing to push.
   documents.onDidOpen((e) => {
-    void publish(e.document);
+    if (!pull) void publish(e.document);
   });
   documents.onDidChangeContent((e) => {
-    if (ws.settings.run === 'onType' && analyses.get(e.document.uri)?.version !== e.document.version) schedule(e.document);
+    // Fired on open too, right after onDidOpen started the analysis of this version.
+    const { uri, version } = e.document;
+    if (pull || ws.settings.run !== 'onType' || analyses.get(uri)?.version === version || running.get(uri)?.version === version) return;
+    schedule(e.document);
   });
   documents.onDidSave((e) => {
     if (ws.settings.run === 'onSave') {
@@ -292,10 +298,10 @@ export function startSession(connection: Connection): void {
             return mine.cancelled || token.isCancellationRequested || !!progressToken?.isCancellationRequested;
           },
         };
-        const outcome = await audit(ws, cancellation, reporter, (uri) => documents.get(uri)?.getText(), analyser.sharedWorker());
+        // In the document worker: one worker keeps the server's memory low, and it starts afresh after the audit.
+        const openText = (uri: string) => documents.get(uri)?.getText();
+        const outcome = await analyser.lending((worker) => audit(ws, cancellation, reporter, openText, worker));
         if (runningAudit === mine) runningAudit = undefined;
-        // The worker grew with the whole workspace; documents get a fresh one.
-        analyser.recycle();
         if (!outcome.summary.cancelled) applyAudit(outcome.diagnostics, outcome.result);
         return outcome.summary satisfies AuditSummary;
       }

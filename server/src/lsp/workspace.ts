@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { BASELINE_FILE, readBaseline } from '../engine/baseline';
+import { DEFAULT_SKIPPED_FILES } from '../engine/discovery';
 import { DEFAULT_CONFIG, loadConfig, resolveRules, type Config } from '../engine/config';
 import { UserError } from '../engine/errors';
 import { builtinRulesDir } from '../engine/paths';
@@ -82,7 +83,7 @@ export class WorkspaceState {
   }
 
   isExcluded(rel: string): boolean {
-    return rel === BASELINE_FILE || this.excluded(rel);
+    return DEFAULT_SKIPPED_FILES.has(path.posix.basename(rel)) || this.excluded(rel);
   }
 
   relative(file: string): string {

@@ -109,6 +109,19 @@ export const PASSTHROUGH = /^(?:encodeURIComponent|encodeURI|escape|stringify|St
 /** Methods whose result says something about a value without carrying it. */
 export const OPAQUE_METHODS = /^(?:length|size|count|id|getId|has|includes|indexOf|some|every|isValid|then|catch|finally)$/;
 
-/** A cheap test that a text may hold a name of health data, before any parsing. */
-export const HEALTH_HINT =
-  /patient|pacien|pazient|dossier|ssn|\bnir|insee|nhs|bsn|mrn|\bmbi|kvnr|ohip|\bphn|personnummer|aadhaar|fiscale|rijksregister|\bniss|versicher|dob|birth|naissance|geburt|diagnos|medica|prescri|ordonnance|allerg|lab_?result|labresult|insurance|mutuelle|\behr|\bemr|\bphi\b|observation|encounter|immuniz|vaccin|symptom|treatment|clinical|anamnes|antecedent|befund|krankenakte|icd|vitals|social.?security|health.?record|Condition|Procedure|Claim|Coverage|Specimen|\bins\b|\bdx\b|bundle|DocumentReference|Composition/i;
+/**
+ * A cheap test that a text may hold a name of health data, before any parsing: built from the same word lists
+ * and resource types that decide (so the two cannot drift apart), matched inside longer names (`userNir`,
+ * `bloodPressure`); the names only whole (`ins`, `dx`) with word boundaries.
+ */
+export const HEALTH_HINT = new RegExp(
+  [
+    ...[...HEALTH_WORDS].filter((w) => !WHOLE_NAME_ONLY.has(w)),
+    ...HEALTH_PHRASES.map((p) => p.split(' ').join('[\\W_]?')),
+    ...HEALTH_RESOURCE_TYPES,
+    ...[...WHOLE_NAME_ONLY].map((w) => `\\b${w}\\b`),
+    // fieldKind()'s birth-date and diagnosis names not among the words above.
+    'birth', 'naissance', 'geburt', 'geboorte', 'nacimiento', 'nascita', 'fodelse', 'diagnos', 'icd',
+  ].join('|'),
+  'i',
+);

@@ -75,8 +75,9 @@ export const cleartextUrl: Detector = {
       }
       const sensitive: Array<[number, number]> = [];
       if (at >= 0) {
+        // The password, or the whole user part when it has none (a token used as the user name).
         const colon = authority.indexOf(':');
-        if (colon >= 0 && colon < at) sensitive.push([afterScheme + colon + 1, afterScheme + at]);
+        sensitive.push(colon >= 0 && colon < at ? [afterScheme + colon + 1, afterScheme + at] : [afterScheme, afterScheme + at]);
       }
       for (const q of rest.matchAll(/[?&;#][^=&#]+=([^&#]*)/g)) {
         const valueStart = afterScheme + q.index! + q[0].length - q[1].length;

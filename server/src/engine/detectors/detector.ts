@@ -17,11 +17,6 @@ export interface DetectorHit {
   /** Appended to the message in parentheses, e.g. "synthetic test value". Never holds a raw value. */
   note?: string;
   related?: RelatedLocation[];
-  /**
-   * Reports nothing, but claims `match` (or the hit's span) for the rule: findings of the rules it supersedes
-   * that overlap are dropped (a synthetic FHIR resource silences the generic rules inside it).
-   */
-  claimOnly?: boolean;
 }
 
 /** A replacement of text[start, end) by newText. */

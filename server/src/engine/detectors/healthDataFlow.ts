@@ -4,6 +4,7 @@ import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
 import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
+import { maskValue } from '../mask';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { nationalIdentifier } from './nationalIdentifier';
 
@@ -13,9 +14,8 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 const JS_SINK_HINT =
   /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
 
-/** Flows are computed once per document and shared by every rule that reports one kind of sink. */
+/** JS/TS flows are computed once per document and shared by every rule that reports one kind of sink. */
 const jsCache = new WeakMap<SourceDocument, Flow[]>();
-const tokenCache = new WeakMap<SourceDocument, Map<string, Flow[]>>();
 
 /**
  * Health data reaching a sink (logs, client storage, cookies, files, analytics, sharing services): the finding
@@ -31,19 +31,17 @@ export const healthDataFlow: Detector = {
     if (JS_LANGUAGES.has(doc.language.id)) {
       if (!hinted(doc, JS_SINK_HINT)) return [];
       let cached = jsCache.get(doc);
-      // Loaded on first use: it brings the TypeScript compiler, tens of megabytes a worker without JS/TS files never needs.
-      const { jsFlows } = require('../dataflow/jsFlow') as typeof JsFlow;
-      if (!cached) jsCache.set(doc, (cached = jsFlows(doc.file, doc.text, literalSources(doc, context))));
+      if (!cached) {
+        // Loaded on first use: it brings the TypeScript compiler, tens of megabytes a worker without JS/TS files never needs.
+        const { jsFlows } = require('../dataflow/jsFlow') as typeof JsFlow;
+        jsCache.set(doc, (cached = jsFlows(doc.file, doc.text, literalSources(doc, context))));
+      }
       flows = cached;
     } else {
       const sinks = tokenSinks(options, doc.language.id);
       if (!sinks.length) return [];
-      const key = JSON.stringify(options.sinks?.[doc.language.id as never] ?? []);
-      let byOptions = tokenCache.get(doc);
-      if (!byOptions) tokenCache.set(doc, (byOptions = new Map()));
-      let cached = byOptions.get(key);
-      if (!cached) byOptions.set(key, (cached = treeFlows(doc, sinks, literalSources(doc, context)) ?? tokenFlows(doc, sinks)));
-      flows = cached;
+      // Each rule has its own sinks: nothing to share between rules here (the parsed tree is, in treeFlow).
+      flows = treeFlows(doc, sinks, literalSources(doc, context)) ?? tokenFlows(doc, sinks);
     }
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
   },
@@ -74,13 +72,42 @@ function literalSources(doc: SourceDocument, context: DetectorContext): LiteralS
 }
 
 function toHit(doc: SourceDocument, f: Flow): DetectorHit {
+  const sink = safeLabel(f.sink);
+  const source = safeLabel(f.source.label);
   return {
     start: f.start,
     end: f.end,
-    params: { sink: f.detail ? `${f.sink} (${f.detail})` : f.sink, source: f.source.label },
+    params: { sink: f.detail ? `${sink} (${f.detail})` : sink, source },
+    // The sink call's literals may be the data itself (a logged identifier) or a secret (a client's token).
+    sensitive: stringSpans(doc, f.start, f.end),
     fix: f.fix,
-    related: [{ file: doc.file, range: doc.index.rangeOf(f.source.start, f.source.end), message: `Health data: ${f.source.label}` }],
+    related: [{ file: doc.file, range: doc.index.rangeOf(f.source.start, f.source.end), message: `Health data: ${source}` }],
   };
+}
+
+/**
+ * A sink or source as a message names it: call arguments cut (`Dropbox(token).files_upload` →
+ * `Dropbox().files_upload`) and digit runs masked (a literal key can be an identifier).
+ */
+function safeLabel(label: string): string {
+  let s = label;
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\([^()]*\)/g, '()');
+  }
+  return s.replace(/\d[\d .\-/]{2,}\d/g, (digits) => maskValue(digits));
+}
+
+/** The string literals between two offsets, as [start, end] spans. */
+function stringSpans(doc: SourceDocument, start: number, end: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = start; i < end; i++) {
+    if (doc.scopes.scopeAt(i) !== 'string') continue;
+    const from = i;
+    while (i < end && doc.scopes.scopeAt(i) === 'string') i++;
+    spans.push([from, i]);
+  }
+  return spans;
 }
 
 const compiled = new WeakMap<object, Map<string, TokenSink[]>>();

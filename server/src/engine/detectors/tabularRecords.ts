@@ -55,7 +55,7 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
   const hit: DetectorHit = {
     start: cells[0].start,
     end: cells[cells.length - 1].end,
-    params: { rows: String(shown.length), s: shown.length === 1 ? '' : 's', columns: columns.join(', '), table: table.context },
+    params: { rows: String(shown.length), s: shown.length === 1 ? '' : 's', columns: columns.map(columnName).join(', '), table: table.context },
     sensitive: cells.map((c) => [c.start, c.end]),
     // The whole block, so that the identifier rules it supersedes stay silent inside it.
     match: [Math.min(...shown.map((v) => v.row.cells[0].start)), Math.max(...shown.map((v) => v.row.cells[v.row.cells.length - 1].end))],
@@ -70,6 +70,14 @@ function tableHit(table: Table, context: DetectorContext): DetectorHit | undefin
     hit.note = 'synthetic test value';
   }
   return hit;
+}
+
+/**
+ * A column as the message names it. Without a header line the first row is taken for one, and its cells are
+ * data: a "column name" holding a digit run is not shown.
+ */
+function columnName(name: string): string {
+  return /\d{3}/.test(name.replace(/[\s.\-/]/g, '')) ? 'an unnamed column' : name;
 }
 
 /** A row with a validated identifier, or a real-looking name with a birth date. */

@@ -54,18 +54,29 @@ export class DocumentAnalyser {
     });
   }
 
-  /** The worker, for other work on the same rules (a workspace audit); undefined if none can run. */
-  sharedWorker(): Worker | undefined {
-    return this.ensureWorker();
+  /**
+   * Lends the worker for other work on the same rules (a workspace audit; undefined if no worker can run), then
+   * starts afresh once nothing else uses it, giving back what the long job made it hold.
+   */
+  async lending<T>(job: (worker: Worker | undefined) => Promise<T>): Promise<T> {
+    this.lent++;
+    try {
+      return await job(this.ensureWorker());
+    } finally {
+      this.lent--;
+      this.recycle();
+    }
   }
 
-  /**
-   * Stops the worker once idle, so that what a long job (an audit) made it hold is given back; the next request
-   * starts a fresh one.
-   */
-  recycle(): void {
+  private lent = 0;
+  private freshWanted = false;
+
+  /** Stops the worker when idle and lent to no one (else as soon as it is); the next request starts a new one. */
+  private recycle(): void {
+    this.freshWanted = true;
     const worker = this.worker;
-    if (!worker || this.running || this.queue.size) return;
+    if (!worker || this.lent || this.running || this.queue.size) return;
+    this.freshWanted = false;
     this.worker = undefined;
     worker.removeAllListeners();
     void worker.terminate();
@@ -117,6 +128,7 @@ export class DocumentAnalyser {
     this.running = undefined;
     running.request.resolve(result.cancelled ? undefined : { findings: result.findings, problems: result.problems });
     this.pump();
+    if (this.freshWanted) this.recycle();
   }
 
   /** The worker died: what it was doing is done here, and so is everything after. */

@@ -2,8 +2,9 @@ import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../analyze';
 import type { DiscoveredFile } from '../discovery';
-import { readSourceBytes } from '../fileReader';
-import type { FileOutcome, FileScanOptions } from '../fileScan';
+import { readSourceBytes, sizeProblem } from '../fileReader';
+import { skipped, type FileOutcome } from '../fileOutcome';
+import type { FileScanOptions } from '../fileScan';
 import type { LoadedRule } from '../types';
 import { analysisHere } from './analysisHere';
 import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
@@ -75,17 +76,17 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
       const i = index++;
       const text = o.textOf?.(file);
       if (text !== undefined) {
-        if (o.workers) {
-          pool ??= startPool(o, jobs);
-          await pool.submit({ index: i, file, bytes: Buffer.from(text) }, (outcome) => o.onOutcome(i, file, outcome));
-        } else {
-          o.onOutcome(i, file, analysisHere().analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
-        }
+        // The editor's text, held to the size limit as the file would be.
+        const bytes = Buffer.from(text);
+        const tooLarge = sizeProblem(bytes.length, o.fileOptions);
+        if (tooLarge) o.onOutcome(i, file, skipped(file, 'too-large', tooLarge));
+        else if (o.workers) await (pool ??= startPool(o, jobs)).submit({ index: i, file, bytes }, (outcome) => o.onOutcome(i, file, outcome));
+        else o.onOutcome(i, file, analysisHere().analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
         continue;
       }
       const read = readSourceBytes(file.abs, file.size, o.fileOptions);
       if (!read.ok) {
-        o.onOutcome(i, file, { kind: 'skipped', skipped: { file: file.rel, reason: read.reason, detail: read.detail } });
+        o.onOutcome(i, file, skipped(file, read.reason, read.detail));
         continue;
       }
       const miss: Miss = { index: i, file, bytes: read.bytes, hash: o.cache && contentHash(read.bytes) };

@@ -174,7 +174,8 @@ function sameCase(original: string, value: string): string {
 function fullName(original: string, f: Faker): string {
   const given = syntheaName(f.person.firstName(), f);
   const family = syntheaName(f.person.lastName(), f);
-  if (original.includes('^')) return sameCase(original, original.replace(/^[^^]*\^[^^]*/, `${family}^${given}`));
+  // Every component is replaced: a middle name or prefix kept from the original would still point at the person.
+  if (original.includes('^')) return sameCase(original, [family, given, ...original.split('^').slice(2).map(() => '')].join('^'));
   if (original.includes(',')) return `${sameCase(original.split(',')[0], family)}, ${given}`;
   return sameCase(original, `${given} ${family}`);
 }
