@@ -1,6 +1,7 @@
 import { compileRule, type CompiledCondition, type CompiledPattern, type CompiledRule } from './compiledRule';
 import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
+import { fileRoleOf, treatmentIn } from './fileRole';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
 import { applySuppressions } from './suppressions';
@@ -37,12 +38,19 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   const results: Array<{ ruleId: string; extent: [number, number]; finding: Finding }> = [];
   const occurrences = new Map<string, number>();
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
+  const role = fileRoleOf(doc.file);
   for (const rule of ruleSet.compiled) {
     if (options.deadline !== undefined && performance.now() > options.deadline) break;
     if (options.isCancelled?.()) break;
     if (!rule.appliesTo(doc)) continue;
+    const treatment = treatmentIn(role, rule.rule.fileRoles);
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
+      if (treatment !== 'report' && !hit.strong) {
+        if (treatment === 'skip') continue;
+        hit.severity = 'info';
+        hit.note ??= `${role} file`;
+      }
       const extent = hit.match ?? [hit.start, hit.end];
       results.push({ ruleId: rule.rule.id, extent, finding: toFinding(rule, doc, hit, occurrences, options) });
     }

@@ -1,3 +1,4 @@
+import type { FileRoleTreatments } from './fileRole';
 /** A file whose analysis takes longer is abandoned and listed as skipped. */
 export const DEFAULT_FILE_TIME_LIMIT_MS = 5000;
 
@@ -144,6 +145,12 @@ export interface RuleSpec {
   fix?: FixSpec;
   /** Rule ids whose overlapping findings in the same file give way to this rule's. */
   supersedes?: string[];
+  /**
+   * How much a finding counts in files that are not production code (tests, documentation, samples,
+   * translation bundles): reported as written (the default), at `info`, or not at all. A hit its detector
+   * marks `strong` (a checksum-valid identifier beside identity words) keeps the rule's severity anywhere.
+   */
+  fileRoles?: FileRoleTreatments;
   examples: { bad: Example[]; good: Example[] };
 }
 

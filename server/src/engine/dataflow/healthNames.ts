@@ -11,7 +11,7 @@ const HEALTH_WORDS = new Set([
   'patient', 'patients', 'patiente', 'paciente', 'pacientes', 'paziente', 'pazienti', 'patienten', 'dossier', 'dossiers',
   'ssn', 'ssns', 'nir', 'insee', 'nhs', 'bsn', 'mrn', 'mrns', 'mbi', 'hicn', 'kvnr', 'ohip', 'phn', 'personnummer', 'aadhaar',
   'codicefiscale', 'rijksregisternummer', 'niss', 'versichertennummer', 'dob', 'birthdate', 'dateofbirth',
-  'diagnosis', 'diagnoses', 'diagnostic', 'diagnostics', 'diagnose', 'diagnosen', 'medication', 'medications', 'medicament',
+  'diagnosis', 'diagnoses', 'diagnose', 'diagnosen', 'medication', 'medications', 'medicament',
   'medicaments', 'prescription', 'prescriptions', 'ordonnance', 'ordonnances', 'allergy', 'allergies', 'allergie',
   'labresult', 'labresults', 'insurance', 'mutuelle', 'versicherte', 'versicherter', 'ehr', 'emr', 'phi',
   'observation', 'observations', 'encounter', 'encounters', 'immunization', 'immunizations', 'vaccination', 'vaccinations',
@@ -24,7 +24,14 @@ const HEALTH_PHRASES = [
   'lab result', 'lab results', 'social security', 'date of birth', 'birth date', 'health record', 'health records',
   'medical record', 'carte vitale', 'numero secu', 'securite sociale', 'codice fiscale', 'date naissance',
   'health insurance', 'care plan', 'blood type', 'blood pressure', 'heart rate', 'test result', 'test results',
+  'diagnostic report', 'diagnostic reports',
 ];
+
+/**
+ * Words that mean something technical in code whatever the field-name tables say: `exception.Diagnostics`,
+ * `DiagnosticSource` are telemetry (the clinical plural is "diagnoses").
+ */
+const TECHNICAL_WORDS = new Set(['diagnostic', 'diagnostics']);
 
 /** A name made only of this word is an identifier too short to count inside longer names (`ins` vs `instance`). */
 const WHOLE_NAME_ONLY = new Set(['ins', 'nss', 'dx']);
@@ -39,7 +46,8 @@ const OPAQUE_LAST = new Set([
   'title', 'template', 'version', 'loading', 'error', 'errors', 'event', 'events', 'field', 'fields', 'column', 'columns',
   'system', 'config', 'settings', 'options', 'enabled', 'mode', 'format', 'filename', 'dir', 'folder',
   'file', 'topic', 'queue', 'channel', 'reference', 'link', 'exists', 'changed', 'updated', 'created',
-  'timestamp', 'seq', 'no', 'tag', 'tags', 'prefix', 'suffix', 'len',
+  'timestamp', 'seq', 'no', 'tag', 'tags', 'prefix', 'suffix', 'len', 'datatype', 'class', 'classes', 'kind', 'kinds',
+  'state', 'states', 'multiplier', 'factor', 'ratio', 'percent', 'percentage', 'precision', 'level', 'flag', 'flags',
 ]);
 
 /** First words of names that are booleans or numbers about the data. */
@@ -73,6 +81,7 @@ export function healthWordOf(name: string): string | undefined {
   const text = ` ${words.join(' ')} `;
   const phrase = HEALTH_PHRASES.find((p) => text.includes(` ${p} `));
   if (phrase) return phrase;
+  if (words.some((w) => TECHNICAL_WORDS.has(w))) return undefined;
   const kind = fieldKind(name);
   return kind === 'birth-date' || kind === 'diagnosis' ? kind : undefined;
 }
@@ -105,6 +114,118 @@ export const SANITIZER = /(?:encrypt|cipher|seal|hash|hmac|digest|sha\d|md5|mask
 
 /** Encodings and conversions that keep the data readable, whatever their names say. */
 export const PASSTHROUGH = /^(?:encodeURIComponent|encodeURI|escape|stringify|String|toString|toJSON|btoa|from|format|inspect|serialize|dump|dumps)$/;
+
+/** Verbs, prepositions and string operations in accessor and conversion names: `getValue`, `toJson`, `strip`. */
+const ACCESSOR_WORDS = new Set([
+  'get', 'find', 'fetch', 'load', 'read', 'lookup', 'look', 'up', 'query', 'select', 'retrieve', 'to', 'as', 'of', 'from',
+  'with', 'build', 'create', 'make', 'new', 'parse', 'format', 'convert', 'serialize', 'serialise', 'deserialize', 'write',
+  'marshal', 'unmarshal', 'encode', 'decode', 'dump', 'dumps', 'print', 'copy', 'clone', 'wrap', 'unwrap', 'or', 'else',
+  'throw', 'default', 'require', 'non', 'null', 'filter', 'map', 'flat', 'sorted', 'sort', 'collect', 'reduce', 'distinct',
+  'limit', 'skip', 'join', 'concat', 'append', 'add', 'put', 'pop', 'peek', 'take', 'head', 'tail', 'single', 'only',
+  'one', 'await', 'then', 'sprintf', 'sprint', 'printf', 'r', 'export', 'var', 'inspect', 'repr', 'str', 's', 'a', 'h',
+  'split', 'strip', 'trim', 'lower', 'upper', 'capitalize', 'replace', 'substring', 'substr', 'slice', 'sub', 'fmt',
+  'pretty', 'safe', 'unsafe', 'raw', 'key', 'sym',
+]);
+
+/** Nouns of a whole payload or a part of it that is still the payload: the body of a response, a row, its value. */
+const CARRIER_WORDS = new Set([
+  'value', 'values', 'data', 'text', 'body', 'content', 'contents', 'payload', 'result', 'results', 'response', 'resource',
+  'resources', 'entry', 'entries', 'item', 'items', 'element', 'elements', 'first', 'last', 'next', 'all', 'list', 'array',
+  'string', 'json', 'xml', 'yaml', 'csv', 'tsv', 'dict', 'object', 'obj', 'record', 'records', 'row', 'rows', 'dto',
+  'entity', 'entities', 'message', 'line', 'lines', 'bytes', 'buffer', 'stream', 'iterator', 'set', 'document', 'doc',
+  'node', 'segment', 'segments', 'field', 'fields', 'details', 'info', 'summary', 'display', 'description', 'bundle',
+  'pair', 'pairs', 'tuple', 'output', 'report', 'export', 'row',
+]);
+
+/** First words of calls that look something else up from their arguments: `getConcept(code)`, `isValid(ssn)`. */
+const LOOKUP_VERBS = new Set([
+  'get', 'find', 'fetch', 'load', 'lookup', 'look', 'resolve', 'retrieve', 'query', 'search', 'select', 'count', 'compute',
+  'calculate', 'check', 'validate', 'verify', 'is', 'has', 'can', 'should', 'exists', 'contains', 'matches', 'equals', 'compare',
+]);
+
+/** Whether the words of a name, less its verbs, still name the payload or a person's field of it. */
+function namesPayload(words: string[]): boolean {
+  const nouns = words.filter((w) => !ACCESSOR_WORDS.has(w) && !LOOKUP_VERBS.has(w));
+  if (!nouns.length || nouns.every((w) => CARRIER_WORDS.has(w))) return true;
+  // `givenName`, `getNames`, `addresses`: the whole noun is a person's field (`conceptName` is not).
+  const noun = nouns.join('');
+  return [noun, noun.replace(/s$/, ''), noun.replace(/es$/, '')].some((n) => fieldKind(n) !== undefined);
+}
+
+/**
+ * Whether what a property or method called `name` gives back from its object still carries the object's data:
+ * the payload itself (`getValue`, `toJson`, `data`, `get`, `findFirst`, `strip`) or a person's field of it
+ * (`getGivenName`, `address`), rather than some other thing it leads to (`getCurrentState`, `getConcept`,
+ * `getDegreeOfPrecision`), which only a name of its own could make health data (`healthWordOf`).
+ */
+export function carriesData(name: string | undefined): boolean {
+  if (name === undefined || PASSTHROUGH.test(name)) return true;
+  return namesPayload(wordsOf(name));
+}
+
+/**
+ * Whether a call's result carries its arguments' data: conversions, formatting and helpers do (`toCsv(rows)`,
+ * `split(x)`, `fmt(label)`); a call that looks another thing up from them does not (`getConcept(code)`,
+ * `isValid(ssn)`).
+ */
+export function carriesArguments(name: string | undefined): boolean {
+  if (name === undefined || PASSTHROUGH.test(name)) return true;
+  const words = wordsOf(name);
+  return !words.length || !LOOKUP_VERBS.has(words[0]) || namesPayload(words);
+}
+
+/** Last words of names for a number, a flag or a kind, which no value given to them makes a record. */
+const METADATA_LAST = new Set([
+  'id', 'ids', 'uuid', 'uuids', 'guid', 'count', 'counts', 'total', 'length', 'size', 'index', 'idx', 'seq', 'len', 'key',
+  'keys', 'hash', 'hmac', 'digest', 'token', 'tokens', 'ref', 'refs', 'type', 'types', 'status', 'version', 'timestamp',
+  'exists', 'enabled', 'mode', 'format', 'datatype', 'class', 'kind', 'state', 'states', 'multiplier', 'factor', 'ratio',
+  'percent', 'percentage', 'precision', 'level', 'flag', 'flags',
+]);
+
+/** A name for something about data (an id, a count, a flag), whatever value it is given: `patientId`, `numObr`. */
+export function namesMetadata(name: string): boolean {
+  const words = wordsOf(name);
+  if (!words.length) return false;
+  return METADATA_LAST.has(words[words.length - 1]) || (words.length > 1 && OPAQUE_FIRST.has(words[0]));
+}
+
+/** Words of type names that say nothing of what they hold: strings, containers, JSON trees, wrappers. */
+const GENERIC_TYPE_WORDS = new Set([
+  'string', 'str', 'object', 'obj', 'any', 'var', 'let', 'val', 'dynamic', 'auto', 'map', 'hash', 'hashmap', 'tree',
+  'treemap', 'linked', 'list', 'arraylist', 'array', 'dictionary', 'dict', 'collection', 'iterable', 'enumerable',
+  'i', 'set', 'optional', 'nullable', 'task', 'future', 'promise', 'observable', 'flux', 'mono', 'stream', 'builder',
+  'char', 'sequence', 'seq', 'vec', 'slice', 'interface', 'json', 'jobject', 'jtoken', 'jarray', 'node', 'element',
+  'byte', 'bytes', 'buffer', 'tuple', 'pair', 'key', 'value', 't', 'e', 'k', 'v', 'mutable', 'immutable', 'read',
+  'only', 'readonly', 'concurrent', 'sorted', 'entry', 'record', 'row', 'data', 'text', 'content', 'response', 'result',
+  'message', 'body', 'payload', 'document', 'model', 'dto', 'entity', 'item', 'items', 'context', 'action', 'func',
+  'unknown', 'mixed', 'array', 'hashtable', 'named', 'expando', 'case', 'insensitive', 'http', 'api', 'ok', 'simple',
+]);
+
+/**
+ * Whether a declared type names a class of its own that is not about health (`Concept`, `CWE`, `Location`,
+ * `ProgramWorkflowState`): a variable of that type holds such an object, whatever it was computed from. Generic
+ * types (`String`, `Map<…>`, `JsonNode`, `var`) leave the question to the value, and health types
+ * (`PatientProgram`, `PersonName`, `LabResult`) carry.
+ */
+export function isUnrelatedType(typeText: string): boolean {
+  const outer = typeText.replace(/<[\s\S]*$|\[[\s\S]*$|[?*&!]+/g, '').trim();
+  const name = outer.slice(outer.lastIndexOf('.') + 1).replace(/^(?:const|final|readonly|mut|ref|out|in)\s+/, '');
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  const words = wordsOf(name);
+  if (!words.length || words.some((w) => GENERIC_TYPE_WORDS.has(w) || CARRIER_WORDS.has(w))) return false;
+  return !healthWordOf(name) && !fieldKind(name) && !declaredResourceType(name) && !/person|people|member|client|subscriber|beneficiar|insured/i.test(name);
+}
+
+/** Declarations of counts and flags in a file: `int count`, `public bool Done { get; }`, `val n: Int`, `n int`. */
+const SCALAR_DECLARATION =
+  /\b(?:int|long|short|byte|bool|boolean|Integer|Long|Short|Boolean|uint|ulong|ushort|u?int(?:8|16|32|64)|usize|isize)\??\s+([A-Za-z_]\w*)\b|\b([A-Za-z_]\w*)\s*:\s*(?:Int|Long|Short|Byte|Boolean|Bool|UInt|ULong|int|bool)\b/g;
+
+/** Names declared in a file as numbers or flags (members included), which hold no record wherever they are read. */
+export function scalarNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(SCALAR_DECLARATION)) out.add(m[1] ?? m[2]);
+  return out;
+}
 
 /** Methods whose result says something about a value without carrying it. */
 export const OPAQUE_METHODS = /^(?:length|size|count|id|getId|has|includes|indexOf|some|every|isValid|then|catch|finally)$/;

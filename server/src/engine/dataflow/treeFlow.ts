@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../document';
 import { parse, type SyntaxNode, type Tree } from '../parsers/treeSitter';
-import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, declaredResourceType, healthWordOf, isOpaqueName } from './healthNames';
+import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, declaredResourceType, healthWordOf, isOpaqueName, isUnrelatedType, namesMetadata, scalarNames } from './healthNames';
 import { pathDetail, type Flow, type FlowSource } from './flow';
 import { SyntaxRoles, syntaxTable, type ExpressionRole, type Role, type StructureRole } from './syntaxRoles';
 import type { TokenSink } from './tokenFlow';
@@ -133,6 +133,8 @@ class Walker {
   private readonly text: string;
   /** Type names the file imports from a library that is not FHIR (`android.os.Bundle`). */
   private readonly foreignTypes: Set<string>;
+  /** Names the file declares as numbers or flags (`public int PatientsSkipped { get; set; }`). */
+  private readonly scalars: Set<string>;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -142,6 +144,7 @@ class Walker {
   ) {
     this.text = doc.text;
     this.foreignTypes = foreignTypes(doc.text);
+    this.scalars = scalarNames(doc.text);
   }
 
   run(matches: SinkMatch[]): Flow[] {
@@ -235,6 +238,7 @@ class Walker {
       const name = bareName(target.text);
       const typed = this.typedSource(type, target);
       if (typed) this.env.bind(name, typed);
+      else if (!update && (namesMetadata(name) || (type && (SCALAR_TYPE.test(type.text) || isUnrelatedType(type.text))))) this.env.bind(name, null);
       else if (update) this.env.bind(name, source ?? this.env.lookup(name) ?? null);
       else this.env.bind(name, this.valueSource(target, name, value, source));
       return;
@@ -370,15 +374,15 @@ class Walker {
         const name = bareName(n.text);
         const bound = this.env.lookup(name);
         if (bound !== undefined) return bound ?? undefined;
-        return healthWordOf(name) ? this.src(n, `\`${name}\``) : undefined;
+        return healthWordOf(name) && !this.scalars.has(name) ? this.src(n, `\`${name}\``) : undefined;
       }
       case 'member':
       case 'index': {
         const key = role.kind === 'member' ? part('name')?.text : literalText(part('key'));
-        if (key !== undefined && isOpaqueName(key)) return undefined;
+        if (key !== undefined && (isOpaqueName(key) || this.scalars.has(key))) return undefined;
         if (key !== undefined && healthWordOf(key)) return this.src(n, `\`${chainLabel(n.text)}\``);
         const object = part('object');
-        return object && this.taint(object, depth + 1);
+        return object && (role.kind === 'index' || carriesData(key)) ? this.taint(object, depth + 1) : undefined;
       }
       case 'call':
         return this.callTaint(role, depth);
@@ -409,12 +413,15 @@ class Walker {
     const fn = role.parts.function?.[0];
     const fnRole = fn && this.roles.expressions.get(fn.id);
     const methodNode = role.parts.name?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.name?.[0] : fnRole?.kind === 'name' ? fn : undefined);
-    const method = methodNode && bareName(methodNode.text);
+    // `getPatientIdentifierTypeByName(n)` gives a patient identifier type: what a lookup gives is named before `By`.
+    const method = methodNode && bareName(methodNode.text).replace(/(?<=[a-z0-9])(?:By|_by_)[A-Z_a-z]\w*$/, '');
     if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
     if (method && healthWordOf(method)) return this.src(n, `\`${method}()\``);
+    // `state = program.getCurrentState()`, `getConcept(code)`: a call named for some other thing gives that thing.
     const receiver = role.parts.receiver?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.object?.[0] : undefined);
-    const t = receiver && this.taint(receiver, depth + 1);
+    const t = receiver && carriesData(method) ? this.taint(receiver, depth + 1) : undefined;
     if (t) return t;
+    if (!carriesArguments(method)) return undefined;
     for (const a of role.parts.args ?? []) {
       const s = this.taint(a, depth + 1);
       if (s) return s;
@@ -446,6 +453,9 @@ class Walker {
     return role?.kind === 'call' && SANITIZER.test(this.text.slice(role.node.startIndex, argsStartOf(role)));
   }
 }
+
+/** Declared types of counts, flags and indices, which cannot hold a record (a measurement may be a `double`). */
+const SCALAR_TYPE = /^(?:int|long|short|byte|boolean|bool|char|Integer|Long|Short|Byte|Boolean|Character|u?int\d*|usize|isize|Int|UInt|Bool)\??$/;
 
 /** Where a call's arguments start (its end when it has none: `patient.name` in Ruby). */
 function argsStartOf(call: Role<ExpressionRole>): number {

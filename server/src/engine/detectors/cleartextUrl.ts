@@ -1,7 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import type { SourceDocument } from '../document';
+import { fileRoleOf } from '../fileRole';
 import { stringList, stringMap, type Detector, type DetectorHit } from './detector';
 import { hostMatcher, urlPrefixMatcher } from './hostPatterns';
+import { urlUse, type UrlUseOptions } from './urlUse';
 
 interface Options {
   schemes: Record<string, string>;
@@ -9,6 +11,7 @@ interface Options {
   isIdentifierUrl: (hostAndPath: string) => boolean;
   canonicalPath?: RegExp;
   identifierKey?: RegExp;
+  use: UrlUseOptions;
 }
 
 const compiledOptions = new WeakMap<Record<string, unknown>, Options>();
@@ -23,6 +26,16 @@ function compile(raw: Record<string, unknown>): Options {
       isLocal: hostMatcher(stringList(raw, 'localHosts')),
       isIdentifierUrl: urlPrefixMatcher(stringList(raw, 'identifierUrls')),
       canonicalPath: typeof canonical === 'string' ? new RegExp(canonical) : undefined,
+      use: {
+        connectionCalls: new RegExp(stringList(raw, 'connectionCalls').join('|') || '(?!)'),
+        endpointWords: new Set(stringList(raw, 'endpointWords')),
+        identifierWords: new Set(stringList(raw, 'identifierWords')),
+        metadataWords: new Set(stringList(raw, 'metadataWords')),
+        networkCommands: new RegExp(typeof raw.networkCommands === 'string' ? raw.networkCommands : '(?!)', 'i'),
+        serverDirectives: new RegExp(typeof raw.serverDirectives === 'string' ? raw.serverDirectives : '(?!)', 'i'),
+        htmlSources: new Set(stringList(raw, 'htmlSources')),
+        fhirAddressKeys: new Set(stringList(raw, 'fhirAddressKeys')),
+      },
       // `"system": "`, `system='`, `.setSystem("`, `xmlns:xsi="`, `mrnSystem = "`, `MRN_SYSTEM=`: the URL is the
       // value of an identifier key, alone or at the end of a camelCase or snake_case name.
       identifierKey: keys.length
@@ -73,6 +86,10 @@ export const cleartextUrl: Detector = {
         internalHosts ??= internalHostMatcher(doc);
         if (internalHosts(host)) continue;
       }
+      const use = urlUse(doc, start, end, o.use);
+      // A test's or a sample's URL values are its inputs and expectations; only its connections count.
+      if (use === 'data' || (use === 'value' && fileRoleOf(doc.file) !== 'production')) continue;
+      const weak = use === 'value' ? 'no connection to it is made in this file' : isPrivateHost(host) ? 'local or private network host' : undefined;
       const sensitive: Array<[number, number]> = [];
       if (at >= 0) {
         // The password, or the whole user part when it has none (a token used as the user name).
@@ -89,6 +106,8 @@ export const cleartextUrl: Detector = {
         end,
         params: { scheme, host: host && !/[${}%<]/.test(host) ? host : 'a host set at run time' },
         sensitive,
+        severity: weak ? 'info' : undefined,
+        note: weak,
         fix: secure
           ? { description: `Use ${secure}://`, edits: [{ start, end: start + scheme.length, newText: secure }] }
           : undefined,
@@ -97,6 +116,16 @@ export const cleartextUrl: Detector = {
     return hits;
   },
 };
+
+/**
+ * A host only reachable inside a network: private IPv4 ranges, link-local addresses, and single-label names
+ * (a container, a cluster service, a machine on the LAN), which no public DNS resolves.
+ */
+function isPrivateHost(host: string): boolean {
+  if (!host) return false;
+  if (/^(?:10|127)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\.|^169\.254\./.test(host)) return true;
+  return /^[a-z0-9-]+$/i.test(host) && !/^\d+$/.test(host);
+}
 
 /** `"http://" + host`: a scheme literal joined to a host at run time, unlike `url.startsWith("http://")`. */
 function isConcatenated(text: string, afterScheme: number): boolean {

@@ -14,6 +14,8 @@ export interface DetectorHit {
   match?: [number, number];
   /** Overrides the rule's severity for this hit (a provider id reported at info, synthetic data at info). */
   severity?: Severity;
+  /** Evidence strong enough to keep the rule's severity in tests, samples and documentation (see `fileRoles`). */
+  strong?: boolean;
   /** Appended to the message in parentheses, e.g. "synthetic test value". Never holds a raw value. */
   note?: string;
   related?: RelatedLocation[];

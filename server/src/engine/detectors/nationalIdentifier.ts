@@ -40,6 +40,7 @@ export const nationalIdentifier: Detector = {
         params: { label: found.type.label, subject: SUBJECT[found.type.kind] },
         sensitive: [[start, end]],
         severity: synthetic || found.type.kind === 'provider' ? 'info' : undefined,
+        strong: !found.type.unchecked && !found.testValue,
         note: synthetic ? 'synthetic test value' : undefined,
         fix: { description: 'Replace with a synthetic value', edits: [{ start, end, newText: syntheticReplacement({ identifier: found.type.id }, value) }] },
       });

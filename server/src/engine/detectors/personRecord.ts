@@ -63,6 +63,7 @@ export function toHit(doc: SourceDocument, verdict: PersonVerdict, context: Dete
       description: 'Replace with a synthetic value',
       edits: [{ start: name.start, end: name.end, newText: syntheticReplacement(verdict.nameKind, name.value) }],
     },
+    strong: !verdict.synthetic && verdict.companions.some((c) => c.checked),
     related: fields.slice(1).map((f) => ({
       file: doc.file,
       range: doc.index.rangeOf(f.start, f.end),

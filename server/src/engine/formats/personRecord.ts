@@ -55,6 +55,8 @@ export interface Assessment {
   labels: string[];
   /** Labels of the identifier types whose check the values passed. */
   identifiers: string[];
+  /** Whether one of those identifiers has a check digit (a NIR, an NHS number): evidence that holds anywhere. */
+  checkedIdentifier: boolean;
   /** Every raw value of the record (all masked in outputs). */
   values: Located[];
   /** The values other than the primary, with their labels (related locations). */
@@ -90,6 +92,7 @@ export function assessRecord(record: PersonRecord, sets: readonly IdentifierSet[
   let nameSpan: Primary | undefined;
   let hasOther = false;
   let hasName = false;
+  let checkedIdentifier = false;
 
   for (const name of record.names) {
     const text = fullName(name);
@@ -118,6 +121,7 @@ export function assessRecord(record: PersonRecord, sets: readonly IdentifierSet[
       strong ??= { span: field, kind: { identifier: recognized.type.id } };
       labels.push({ at: field.start, label: field.label });
       identifiers.push(recognized.type.label.replace(/\s*\(.*\)\s*$/, ''));
+      checkedIdentifier ||= !recognized.type.unchecked && !recognized.testValue;
     } else if (field.kind === 'birth-date') {
       if (!birthDateOf(field.text)) continue;
       hasOther = true;
@@ -137,6 +141,7 @@ export function assessRecord(record: PersonRecord, sets: readonly IdentifierSet[
     primary,
     labels: [...new Set(labels.sort((a, b) => a.at - b.at).map((l) => l.label))],
     identifiers: [...new Set(identifiers)],
+    checkedIdentifier,
     values,
     others: others.filter((o) => o.span !== primary.span),
     extent: record.extent,
@@ -197,6 +202,7 @@ export function recordHit(
     },
     match: [Math.min(extentStart, span.start), Math.max(extentEnd, span.end)],
     related: related.length ? related : undefined,
+    strong: real.some((a) => a.checkedIdentifier),
     ...treatment,
   };
 }

@@ -24,6 +24,8 @@ export interface Companion {
   synthetic: boolean;
   /** The identifier type's id, when the field is a validated identifier. */
   identifierType?: string;
+  /** A real (not test-range) identifier whose type has a check digit. */
+  checked?: boolean;
 }
 
 /** A record that holds a real-looking name with at least one other quasi-identifier. */
@@ -115,7 +117,7 @@ export function companionOf(f: FieldValue, context: string, sets?: readonly Iden
       return /[\p{L}\p{N}]{2}/u.test(v) && !isPlaceholderValue(v) ? { field: f, label: LABELS[f.kind]!, synthetic: false } : undefined;
     default: {
       const id = identifierOf(v, `${f.key} ${context}`, { sets });
-      return id ? { field: f, label: id.type.label, synthetic: id.testValue, identifierType: id.type.id } : undefined;
+      return id ? { field: f, label: id.type.label, synthetic: id.testValue, identifierType: id.type.id, checked: !id.type.unchecked && !id.testValue } : undefined;
     }
   }
 }
