@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBuiltinRules } from '../src/engine';
-import { formatRuleDocs } from '../src/cli/ruleText';
+import { formatRuleDocs } from '../src/report/ruleText';
 import { REPO_ROOT } from './helpers';
 
 describe('rule docs', () => {

@@ -1,11 +1,5 @@
 import { TextIndex } from '../engine/textIndex';
-import type { Position, TextEdit } from '../engine';
-
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+import type { OffsetEdit, Position, TextEdit } from '../engine';
 
 export interface PlannedEdits {
   /** The edits of the fixes kept, by offset, none overlapping another. */

@@ -2,6 +2,7 @@ export * from './types';
 export { analyzeDocument, RuleSet, type RawValues } from './analyze';
 export { loadConfig, resolveRules, DEFAULT_CONFIG, CONFIG_FILE, type Config } from './config';
 export { SourceDocument } from './document';
+export type { OffsetEdit } from './offsetEdit';
 export { UserError } from './errors';
 export { loadBuiltinRules, loadRulePack, loadRuleDir, type LoadOptions } from './ruleLoader';
 export { scan, scanParallel, type ScanOptions, type ParallelScanOptions } from './scan';

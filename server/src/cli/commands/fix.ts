@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError, maskValue, scan, type Finding, type RawValues } from '../../engine';
+import { UserError, maskValue, scan, type Finding, type OffsetEdit, type RawValues } from '../../engine';
 import { decodeText } from '../../engine/fileReader';
 import { TextIndex } from '../../engine/textIndex';
-import { applyEdits, planEdits, type OffsetEdit } from '../edits';
+import { applyEdits, planEdits } from '../edits';
 import { EXIT, parse, type Io } from '../io';
 import { TARGET_OPTIONS, resolveTarget, scanOptions } from '../target';
 

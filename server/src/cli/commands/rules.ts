@@ -1,6 +1,6 @@
 import { UserError, loadConfig, resolveRules } from '../../engine';
+import { formatRuleDocs, formatRuleJson, formatRuleList } from '../../report/ruleText';
 import { EXIT, parse, type Io } from '../io';
-import { formatRuleDocs } from '../ruleText';
 
 export function rulesCommand(args: string[], io: Io): number {
   const { values, positionals } = parse(args, { format: { type: 'string', short: 'f', default: 'text' } });
@@ -11,15 +11,11 @@ export function rulesCommand(args: string[], io: Io): number {
       io.stdout(formatRuleDocs(rules));
       return EXIT.ok;
     case 'json':
-      io.stdout(`${JSON.stringify(rules.map(({ source: _source, ...rule }) => rule), null, 2)}\n`);
+      io.stdout(formatRuleJson(rules));
       return EXIT.ok;
-    case 'text': {
-      const width = Math.max(...rules.map((r) => r.id.length));
-      for (const r of [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) {
-        io.stdout(`${r.id.padEnd(width)}  ${r.category.padEnd(18)}  ${r.severity.padEnd(7)}  ${r.title}\n`);
-      }
+    case 'text':
+      io.stdout(formatRuleList(rules));
       return EXIT.ok;
-    }
     default:
       throw new UserError('rules --format must be one of text, markdown, json', 'usage');
   }

@@ -2,13 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SEVERITIES, UserError, scanParallel, type ScanResult, type Severity } from '../../engine';
 import { newFindings, readBaseline } from '../../engine/baseline';
-import { formatHtml } from '../format/html';
-import { formatJson } from '../format/json';
-import { formatSarif } from '../format/sarif';
-import { formatText } from '../format/text';
+import { formatHtml } from '../../report/html';
+import { formatJson } from '../../report/json';
+import { formatSarif } from '../../report/sarif';
+import { formatText } from '../../report/text';
 import { filesChangedSince } from '../git';
 import { EXIT, parse, type Io } from '../io';
-import { atOrAbove } from '../summary';
 import { TARGET_OPTIONS, resolveTarget, scanOptions, shown } from '../target';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
@@ -68,6 +67,13 @@ export async function scanCommand(args: string[], io: Io, help: () => number): P
   }
   if (failOn === 'never') return EXIT.ok;
   return result.findings.some((f) => atOrAbove(f.severity, failOn as Severity)) ? EXIT.findings : EXIT.ok;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Whether a finding of this severity makes --fail-on's threshold fail the scan. */
+function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return RANK[severity] >= RANK[threshold];
 }
 
 function relativeGlob(root: string, file: string): string[] {

@@ -1,5 +1,5 @@
-import type { OffsetEdit } from '../detectors/detector';
 import type { SourceDocument } from '../document';
+import type { OffsetEdit } from '../offsetEdit';
 
 /** Where health data must not go. */
 export type SinkKind = 'log' | 'client-storage' | 'cookie' | 'file' | 'analytics' | 'external-share';

@@ -1,6 +1,7 @@
-import { recordHits, systemTypes, type Located, type PersonName, type PersonRecord, type RecordField } from '../formats/personRecord';
+import type { Located } from '../formats/located';
 import { child, childrenNamed, elements, parseXml, textOf, type XmlElement } from '../formats/xmlTree';
 import type { Detector } from './detector';
+import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 const CDA_NS = 'urn:hl7-org:v3';
 

@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../document';
+import type { OffsetEdit } from '../offsetEdit';
 import type { AnalysisSettings, RelatedLocation, Severity } from '../types';
 
 /** One place a detector found, in offsets of the document's text. */
@@ -19,13 +20,6 @@ export interface DetectorHit {
   /** Appended to the message in parentheses, e.g. "synthetic test value". Never holds a raw value. */
   note?: string;
   related?: RelatedLocation[];
-}
-
-/** A replacement of text[start, end) by newText. */
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
 }
 
 export interface DetectorContext {

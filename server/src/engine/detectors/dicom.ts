@@ -1,8 +1,9 @@
 import type { SourceDocument } from '../document';
 import { items, objects, parseJson, prop, str, type JsonNode } from '../formats/jsonTree';
-import { codeCellHits } from '../formats/notebookCells';
-import { recordHits, type Located, type PersonName, type PersonRecord, type RecordField } from '../formats/personRecord';
+import type { Located } from '../formats/located';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
+import { codeCellHits } from './notebookCode';
+import { recordHits, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 type Found = Array<{ record: PersonRecord; params: Record<string, string> }>;
 

@@ -1,9 +1,10 @@
 import type { SourceDocument } from '../document';
 import { items, objects, parseJson, prop, str, type JsonNode } from '../formats/jsonTree';
-import { codeCellHits } from '../formats/notebookCells';
-import { recordHits, systemTypes, type Located, type PersonName, type PersonRecord, type RecordField } from '../formats/personRecord';
+import type { Located } from '../formats/located';
 import { elements, parseXml, type XmlElement } from '../formats/xmlTree';
 import type { Detector, DetectorHit } from './detector';
+import { codeCellHits } from './notebookCode';
+import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 const FHIR_NS = 'http://hl7.org/fhir';

@@ -1,8 +1,8 @@
 import type { SourceDocument } from '../document';
 import { component, hl7Messages, repetitions, split, type Hl7Message, type Hl7Segment, type Hl7Value } from '../formats/hl7';
-import { codeCellHits } from '../formats/notebookCells';
-import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from '../formats/personRecord';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
+import { codeCellHits } from './notebookCode';
+import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 /** HL7 table 0203 identifier type codes (PID-3.5) that declare a national identifier. */
 const TYPE_CODES: Record<string, string[]> = {

@@ -27,4 +27,4 @@ export function detectorByName(name: string): Detector | undefined {
   return DETECTORS.find((d) => d.name === name);
 }
 
-export type { Detector, DetectorContext, DetectorHit, OffsetEdit } from './detector';
+export type { Detector, DetectorContext, DetectorHit } from './detector';

@@ -2,10 +2,11 @@ import type { SourceDocument } from '../document';
 import { IDENTIFIER_TYPES } from '../identifiers/catalog';
 import { recognizeInContext } from '../identifiers/recognize';
 import { isKnownFamilyName, isKnownGivenName } from '../people/names';
+import type { Located } from '../formats/located';
 import { notebookCells, type DecodedText } from '../formats/notebookCells';
-import { assessRecord, recordHit, type Assessment, type Located, type PersonRecord, type RecordField } from '../formats/personRecord';
 import type { IdentifierSet } from '../types';
 import type { Detector, DetectorHit } from './detector';
+import { assessRecord, recordHit, type Assessment, type PersonRecord, type RecordField } from './structuredRecord';
 
 /** A row of printed output: its text and the .ipynb offset of each character. */
 interface Row {

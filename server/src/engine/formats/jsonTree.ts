@@ -1,5 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type { Located } from './personRecord';
+import type { Located } from './located';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 

@@ -1,5 +1,4 @@
-import { SourceDocument } from '../document';
-import type { DetectorHit } from '../detectors/detector';
+import type { SourceDocument } from '../document';
 import { decodedOffsets, items, parseJson, prop, str, type JsonNode } from './jsonTree';
 
 /** Text decoded from one or more JSON strings, with the document offset of each of its characters. */
@@ -52,7 +51,7 @@ export function rawEnd(doc: SourceDocument, t: DecodedText, i: number): number {
   return last + (doc.text[last + 1] === 'u' ? 6 : 2);
 }
 
-interface Notebook {
+export interface Notebook {
   cells: NotebookCell[];
   language: string;
 }
@@ -60,7 +59,8 @@ interface Notebook {
 /** Several detectors read the same notebook: parse it once per document. */
 const parsed = new WeakMap<SourceDocument, Notebook>();
 
-function notebookOf(doc: SourceDocument): Notebook {
+/** The notebook's cells and the language of its code cells (python when it does not say). */
+export function notebookOf(doc: SourceDocument): Notebook {
   let nb = parsed.get(doc);
   if (!nb) {
     nb = doc.text.includes('"cells"') ? parseNotebook(doc) : { cells: [], language: 'python' };
@@ -92,34 +92,4 @@ function parseNotebook(doc: SourceDocument): Notebook {
   const lang = (str(prop(prop(metadata, 'language_info'), 'name')) ?? str(prop(prop(metadata, 'kernelspec'), 'language')))?.text;
   const language = lang && /^(python|r|julia|javascript|typescript|java|scala|sql)$/i.test(lang) ? lang.toLowerCase() : 'python';
   return { cells, language };
-}
-
-/**
- * Runs a detector over each code cell holding `literal` (the detector's cheap pre-check), as a file of the
- * notebook's language, and maps its hits back to the .ipynb text (so that a finding sits on the notebook's
- * JSON line of the offending source line).
- */
-export function codeCellHits(doc: SourceDocument, literal: string, run: (cell: SourceDocument) => DetectorHit[]): DetectorHit[] {
-  if (!doc.text.includes(literal)) return [];
-  const { cells, language } = notebookOf(doc);
-  return cells.filter((c) => c.type === 'code' && c.source.text.includes(literal)).flatMap((cell) => {
-    const cellDoc = new SourceDocument(doc.file, cell.source.text, language);
-    const at = (o: number) => rawStart(cell.source, o);
-    const atEnd = (o: number) => rawEnd(doc, cell.source, o);
-    const range = (r: { start: { line: number; column: number }; end: { line: number; column: number } }) => {
-      const offset = (p: { line: number; column: number }) => cellDoc.index.lineStart(p.line - 1) + p.column - 1;
-      return doc.index.rangeOf(at(offset(r.start)), atEnd(offset(r.end)));
-    };
-    return run(cellDoc).map(
-      (h): DetectorHit => ({
-        ...h,
-        start: at(h.start),
-        end: atEnd(h.end),
-        sensitive: h.sensitive?.map(([s, e]) => [at(s), atEnd(e)]),
-        fix: h.fix && { ...h.fix, edits: h.fix.edits.map((e) => ({ ...e, start: at(e.start), end: atEnd(e.end) })) },
-        match: h.match && [at(h.match[0]), atEnd(h.match[1])],
-        related: h.related?.map((r) => ({ ...r, range: range(r.range) })),
-      }),
-    );
-  });
 }

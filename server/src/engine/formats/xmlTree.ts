@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { Located } from './personRecord';
+import type { Located } from './located';
 
 /** An XML element with the document offsets of its attribute values and text. */
 export interface XmlElement {

@@ -1,7 +1,7 @@
-import { toolVersion } from '../../engine/paths';
-import type { Finding, LoadedRule, ScanResult, Severity } from '../../engine/types';
+import { toolVersion } from '../engine/paths';
+import type { Finding, LoadedRule, ScanResult, Severity } from '../engine/types';
 import { pathToFileURL } from 'node:url';
-import { firstParagraph, referencesMarkdown } from '../ruleText';
+import { firstParagraph, referencesMarkdown } from './ruleText';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub code scanning reads this as critical/high (≥ 7), medium (4–6.9) and low (< 4). */

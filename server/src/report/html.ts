@@ -1,6 +1,6 @@
-import { toolVersion } from '../../engine/paths';
-import { CATEGORIES, SEVERITIES, type ScanResult } from '../../engine/types';
-import { groupByFile, summarise } from '../summary';
+import { toolVersion } from '../engine/paths';
+import { CATEGORIES, SEVERITIES, type ScanResult } from '../engine/types';
+import { groupByFile, summarise } from './summary';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

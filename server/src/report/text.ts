@@ -1,6 +1,6 @@
-import { formatBytes } from '../../engine/fileReader';
-import { CATEGORIES, SEVERITIES, type ScanResult, type Severity } from '../../engine/types';
-import { groupByFile, summarise } from '../summary';
+import { formatBytes } from '../engine/fileReader';
+import { CATEGORIES, SEVERITIES, type ScanResult, type Severity } from '../engine/types';
+import { groupByFile, summarise } from './summary';
 
 export interface TextOptions {
   color: boolean;

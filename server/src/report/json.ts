@@ -1,6 +1,6 @@
-import { toolVersion } from '../../engine/paths';
-import type { ScanResult } from '../../engine/types';
-import { summarise } from '../summary';
+import { toolVersion } from '../engine/paths';
+import type { ScanResult } from '../engine/types';
+import { summarise } from './summary';
 
 /**
  * The JSON report (documented in README): `{ tool, root, summary, findings, skipped, stats }`. Findings are

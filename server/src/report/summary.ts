@@ -41,9 +41,3 @@ export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   }
   return groups;
 }
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-export function atOrAbove(severity: Severity, threshold: Severity): boolean {
-  return RANK[severity] >= RANK[threshold];
-}

@@ -19,9 +19,27 @@ export function firstParagraph(markdown: string): string {
 
 const FENCE: Record<string, string> = { shellscript: 'sh', dotenv: 'sh', csharp: 'cs', plist: 'xml', nginx: 'nginx', hcl: 'hcl' };
 
+/** The rules by category, then id: the order of every rule listing. */
+function byCategory(rules: LoadedRule[]): LoadedRule[] {
+  return [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+}
+
+/** `hdguard rules`: one line per rule with its id, category, severity and title, in aligned columns. */
+export function formatRuleList(rules: LoadedRule[]): string {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return byCategory(rules)
+    .map((r) => `${r.id.padEnd(width)}  ${r.category.padEnd(18)}  ${r.severity.padEnd(7)}  ${r.title}\n`)
+    .join('');
+}
+
+/** `hdguard rules --format json`: the rules as loaded, less the pack file each came from. */
+export function formatRuleJson(rules: LoadedRule[]): string {
+  return `${JSON.stringify(rules.map(({ source: _source, ...rule }) => rule), null, 2)}\n`;
+}
+
 /** docs/rules.md: an index of every rule, then each rule's description, references and examples. */
 export function formatRuleDocs(rules: LoadedRule[]): string {
-  const sorted = [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const sorted = byCategory(rules);
   const out: string[] = [
     '# Health Data Guard rules',
     '',

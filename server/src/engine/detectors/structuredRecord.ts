@@ -1,18 +1,12 @@
 import type { SourceDocument } from '../document';
-import type { DetectorContext, DetectorHit } from '../detectors/detector';
+import type { Located } from '../formats/located';
 import { identifierTypeBySystem } from '../identifiers/catalog';
 import { recognizeDeclared } from '../identifiers/recognize';
 import { parseBirthDate } from '../people/dates';
 import { isSyntheticName, looksLikeRealName } from '../people/names';
 import { syntheticReplacement, type ReplacementKind } from '../synthetic/replacement';
 import type { IdentifierSet } from '../types';
-
-/** A raw value's place in the document: [start, end) offsets and its decoded text. */
-export interface Located {
-  start: number;
-  end: number;
-  text: string;
-}
+import type { DetectorContext, DetectorHit } from './detector';
 
 export type NameRole = 'given' | 'family' | 'full';
 
