@@ -9,6 +9,8 @@ interface Expected {
   rule: string;
   file: string;
   line: number;
+  /** When given, the finding's severity too (a finding listed at info in a test file, kept as error when strong). */
+  severity?: string;
 }
 
 const key = (e: Expected) => `${e.rule} ${e.file}:${e.line}`;
@@ -49,11 +51,15 @@ describe('fixtures', () => {
     const report = JSON.parse(run.stdout) as { findings: Finding[]; skipped: unknown[] };
     assert.deepEqual(report.skipped, [], 'a fixture file was skipped');
     const actual = report.findings
-      .map((f): Expected => ({ rule: f.ruleId, file: f.file, line: f.range.start.line }))
+      .map((f): Expected => ({ rule: f.ruleId, file: f.file, line: f.range.start.line, severity: f.severity }))
       .sort(compare);
+    const severities = new Map(actual.map((a) => [key(a), a.severity]));
     const diff = [
       ...minus(expected, actual).map((e) => `missing:    ${key(e)}`),
       ...minus(actual, expected).map((e) => `unexpected: ${key(e)}`),
+      ...expected
+        .filter((e) => e.severity && severities.has(key(e)) && severities.get(key(e)) !== e.severity)
+        .map((e) => `severity:   ${key(e)} is ${severities.get(key(e))}, expected ${e.severity}`),
     ];
     if (diff.length) assert.fail(`findings differ from test-fixtures/expected/*.json:\n  ${diff.join('\n  ')}\n`);
   });

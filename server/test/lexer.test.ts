@@ -188,8 +188,18 @@ describe('lexer', () => {
     });
   });
 
-  it('Markdown is all comment', () => {
+  it('Markdown is prose (comment) but for its fenced blocks of commands, which are shell', () => {
     check('markdown', '# Title\nSee `http://x` and ```js\ncode()\n```', [['# Title\nSee `http://x` and ```js\ncode()\n```', 'comment']]);
+    const runbook = '# Runbook\n\n```json\n{"k": 1}\n```\n\n```bash\n# fetch it\ncurl -k https://a.org "q"\n```\nafter\n~~~sh\nwget x\n';
+    check('markdown', runbook, [
+      ['# Runbook', 'comment'],
+      ['{"k": 1}', 'comment'],
+      ['# fetch it', 'comment'],
+      ['curl -k https://a.org ', 'code'],
+      ['"q"', 'string'],
+      ['after', 'comment'],
+      ['wget x', 'code'],
+    ]);
   });
 
   it('plain text is all code', () => {

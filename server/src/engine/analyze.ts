@@ -18,7 +18,7 @@ export interface AnalyzeOptions {
   deadline?: number;
   /** Checked between rules: true stops the analysis (its result is then incomplete and to be dropped). */
   isCancelled?: () => boolean;
-  /** Collects the raw sensitive substrings of every finding (tests only). */
+  /** Collects the raw sensitive substrings of every reported finding (tests only). */
   raw?: RawValues;
 }
 
@@ -35,7 +35,8 @@ export class RuleSet {
 
 /** Runs every applicable rule over one document. Pure: no file system, no editor. */
 export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): Finding[] {
-  const results: Array<{ ruleId: string; extent: [number, number]; finding: Finding }> = [];
+  /** Claims (a finding of undefined) report nothing but keep the rules they supersede quiet inside them. */
+  const results: Array<{ ruleId: string; extent: [number, number]; finding?: Finding; raw: string[] }> = [];
   const occurrences = new Map<string, number>();
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
   const role = fileRoleOf(doc.file);
@@ -46,17 +47,21 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
     const treatment = treatmentIn(role, rule.rule.fileRoles);
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
-      if (treatment !== 'report' && !hit.strong) {
-        if (treatment === 'skip') continue;
+      const weak = treatment !== 'report' && !hit.strong;
+      if (weak && treatment === 'info') {
         hit.severity = 'info';
         hit.note ??= `${role} file`;
       }
       const extent = hit.match ?? [hit.start, hit.end];
-      results.push({ ruleId: rule.rule.id, extent, finding: toFinding(rule, doc, hit, occurrences, options) });
+      const claimOnly = hit.claimOnly || (weak && treatment === 'skip');
+      const raw = options.raw ? (hit.sensitive ?? []).map(([s, e]) => doc.text.slice(s, e)) : [];
+      results.push({ ruleId: rule.rule.id, extent, finding: claimOnly ? undefined : toFinding(rule, doc, hit, occurrences), raw });
     }
   }
-  const findings = dropSuperseded(results, ruleSet)
-    .map((r) => r.finding)
+  const reported = dropSuperseded(results, ruleSet).filter((r) => r.finding);
+  if (options.raw) for (const r of reported) options.raw.values.push(...r.raw);
+  const findings = reported
+    .flatMap((r) => (r.finding ? [r.finding] : []))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
   return applySuppressions(doc, findings, options);
 }
@@ -136,11 +141,9 @@ function toFinding(
   doc: SourceDocument,
   hit: DetectorHit,
   occurrences: Map<string, number>,
-  options: AnalyzeOptions,
 ): Finding {
   const spec = rule.rule;
   const sensitive = hit.sensitive ?? [];
-  if (options.raw) for (const [s, e] of sensitive) options.raw.values.push(doc.text.slice(s, e));
   const relative = sensitive.map(([s, e]) => [s - hit.start, e - hit.start] as [number, number]);
   const evidence = clip(maskSpans(doc.text.slice(hit.start, hit.end), relative));
   const filled = fillTemplate(spec.message, hit, doc, spec.redact ?? []);

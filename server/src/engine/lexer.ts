@@ -138,13 +138,43 @@ export class ScopeMap {
 export function lex(text: string, languageId: string): ScopeMap {
   const family = familyOf(languageId);
   if (family === 'xml') return ScopeMap.from(lexXml(text, 0));
-  if (family === 'markdown') return ScopeMap.from([], 'comment');
+  if (family === 'markdown') return ScopeMap.from(lexMarkdown(text));
   if (family === 'plain') return ScopeMap.from([]);
   const spec = SPECS[SPEC_BY_LANGUAGE[languageId] ?? family];
   return ScopeMap.from(lexWith(text, spec, 0, text.length));
 }
 
 type Region = { start: number; end: number; kind: NonCode };
+
+/** A Markdown code fence and its info string: ```sh, ~~~ json, ```. */
+const FENCE = /^[ \t]{0,3}(\x60{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/gm;
+/** Info strings of fenced blocks of commands. */
+const SHELL_INFO = /^(?:sh|bash|zsh|shell|shellscript|console|shell-session|powershell|pwsh|ps1|cmd|bat)$/i;
+
+/**
+ * Markdown is prose (a comment) but for its fenced blocks of commands, which are shell code: a runbook's
+ * `curl -k …` is an instruction someone will run.
+ */
+function lexMarkdown(text: string): Region[] {
+  const regions: Region[] = [];
+  let prose = 0;
+  FENCE.lastIndex = 0;
+  for (let open = FENCE.exec(text); open; open = FENCE.exec(text)) {
+    const bodyStart = Math.min(open.index + open[0].length + 1, text.length);
+    const closeRe = new RegExp(`^[ \\t]{0,3}\\${open[1][0]}{${open[1].length},}[ \\t]*$`, 'gm');
+    closeRe.lastIndex = bodyStart;
+    const close = closeRe.exec(text);
+    const bodyEnd = close ? close.index : text.length;
+    if (SHELL_INFO.test(open[2])) {
+      regions.push({ start: prose, end: bodyStart, kind: 'comment' });
+      regions.push(...lexWith(text, SPECS.shell, bodyStart, bodyEnd));
+      prose = bodyEnd;
+    }
+    FENCE.lastIndex = close ? close.index + close[0].length : text.length;
+  }
+  regions.push({ start: prose, end: text.length, kind: 'comment' });
+  return regions.filter((r) => r.end > r.start);
+}
 
 const compiled = new Map<Opener[], RegExp>();
 

@@ -17,6 +17,11 @@ export interface DetectorHit {
   severity?: Severity;
   /** Evidence strong enough to keep the rule's severity in tests, samples and documentation (see `fileRoles`). */
   strong?: boolean;
+  /**
+   * Not reported, only claimed: a synthetic record (the FHIR specification's example patient) whose extent keeps
+   * the rules it supersedes quiet inside it (its generated narrative names the same example person).
+   */
+  claimOnly?: boolean;
   /** Appended to the message in parentheses, e.g. "synthetic test value". Never holds a raw value. */
   note?: string;
   related?: RelatedLocation[];

@@ -168,7 +168,7 @@ export function recordHit(
   params: Record<string, string>,
 ): DetectorHit | undefined {
   const shown = assessments.filter((a) => syntheticTreatment(a, context));
-  if (!shown.length) return undefined;
+  if (!shown.length) return claimOf(assessments);
   const real = shown.filter((a) => !a.synthetic || context.settings.syntheticData === 'report');
   const treatment = syntheticTreatment({ synthetic: real.length === 0 }, context)!;
   const lead = (real.length ? real : shown)[0];
@@ -199,6 +199,15 @@ export function recordHit(
     strong: real.some((a) => a.checkedIdentifier),
     ...treatment,
   };
+}
+
+/** The extent of synthetic records that are not reported: nothing inside them is reported either. */
+function claimOf(assessments: Assessment[]): DetectorHit | undefined {
+  if (!assessments.length) return undefined;
+  const { span } = assessments[0].primary;
+  const start = Math.min(...assessments.map((a) => a.extent[0]));
+  const end = Math.max(...assessments.map((a) => a.extent[1]));
+  return { start: span.start, end: span.end, params: {}, match: [Math.min(start, span.start), Math.max(end, span.end)], claimOnly: true };
 }
 
 /** Assesses each record and reports each on its own (one finding per resource, message or dataset). */

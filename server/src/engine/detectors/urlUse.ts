@@ -90,6 +90,9 @@ function lineKeyUse(before: string, o: UrlUseOptions): UrlUse | undefined {
 
 const STRING_PREFIX = /^(?:[\w@$]{0,3})["'`]{1,3}$/;
 
+/** Callees that check or assert something about their argument. */
+const PREDICATE_CALL = /^(?:is|has|can|should|check|validate|verify|assert|expect|ensure|reject|rejects|accepts|allow|allows|deny|denies|must)(?:[A-Z_]|$)/;
+
 function codeUse(doc: SourceDocument, start: number, o: UrlUseOptions): UrlUse {
   const region = doc.scopes.regionAt(start);
   const text = doc.text;
@@ -100,6 +103,8 @@ function codeUse(doc: SourceDocument, start: number, o: UrlUseOptions): UrlUse {
   const call = enclosingCall(before);
   if (call) {
     if (o.connectionCalls.test(call.callee)) return 'connection';
+    // `isSecureBaseUrl("http://…")`, `assertRejected(…)`, `expect(…)`: a check of the URL, not a use of it.
+    if (PREDICATE_CALL.test(call.callee.slice(call.callee.lastIndexOf('.') + 1))) return 'data';
     const byCallee = nameUse(call.callee.slice(call.callee.lastIndexOf('.') + 1), o);
     if (byCallee) return byCallee;
     // `new Coding("http://…", code)`, `assertEquals("http://…", url)`: an argument of some other call is data

@@ -49,6 +49,9 @@ function load(): Dictionaries {
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|los|las|ter|ten|te|zu|y|e|af|av|bin|ibn|mac|st\.?)$/i;
 /** An initial (V. or V) or a generational suffix. */
 const NOT_A_NAME_PART = /^(?:\p{Lu}\.?|jr\.?|sr\.?|ii|iii|iv|md|phd)$/iu;
+/** Words that make a name an organisation's: `Riverside General Hospital`, `Clinique du Parc`, `Northgate Labs`. */
+const ORGANISATION_WORD =
+  /^(?:hospital|hospitals|clinic|clinics|clinique|klinik|klinikum|kliniek|clinica|ospedale|hopital|krankenhaus|ziekenhuis|sjukhus|infirmary|medical|health|healthcare|care|center|centre|centrum|zentrum|university|universitat|universite|college|institute|institut|pharmacy|apotheke|pharmacie|laboratory|laboratories|lab|labs|labor|group|inc|llc|ltd|gmbh|sa|sarl|ag|bv|plc|corp|corporation|company|associates|practice|department|services|foundation|stiftung|trust|nhs|network|partners)$/i;
 /** A capitalised or upper-case word of letters, with inner hyphens or apostrophes (Jean-Pierre, O'Brien). */
 const NAME_SHAPED = /^(?:\p{Lu}[\p{Ll}'’]*(?:\p{Lu}[\p{Ll}'’]*)?|\p{Lu}[\p{Lu}'’]+)(?:-\p{Lu}[\p{L}'’]*)*$/u;
 
@@ -80,6 +83,7 @@ export function nameWords(fullName: string): string[] | undefined {
   if (tokens.length < 2 || tokens.length > 6) return undefined;
   const words: string[] = [];
   for (const t of tokens) {
+    if (t.split('-').some((part) => ORGANISATION_WORD.test(normalizeWord(part)))) return undefined;
     if (PARTICLE.test(t) || NOT_A_NAME_PART.test(t)) continue;
     if (!isNameShaped(t)) return undefined;
     words.push(t);
@@ -112,7 +116,7 @@ const PLACEHOLDER_PEOPLE = [
   'john q public', 'test patient', 'patient test',
   // The HL7 FHIR specification's published example patients, and HL7 v2's.
   'peter chalmers', 'peter james chalmers', 'jim chalmers', 'amy shaw', 'amy v shaw', 'henry levin', 'pieter heuvel',
-  'pieter van de heuvel', 'adam everyman', 'eve everywoman',
+  'pieter van de heuvel', 'adam everyman', 'eve everywoman', 'benedicte du marche', 'sandy notsowell', 'donald duck',
 ];
 /** Words that make any name a placeholder, wherever they appear in it. */
 const PLACEHOLDER_WORD = /^(?:doe|zztest\w*|zz\w*test|xxtest|test|testpatient|testperson|testuser|dummy|sample|example|fake|fakename|anonymous|unknown|mustermann|musterfrau|everyman|everywoman|bloggs|placeholder|lorem|ipsum|foo|bar|baz|nobody|someone|demo)$/;
