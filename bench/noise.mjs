@@ -2,7 +2,8 @@
 // `npm run bench:noise -- <folder> [--sample N] [--seed S] [--judged FILE]`: what a team would see on its first scan
 // of a code base: the counts by rule and severity, and a random sample of the findings at warning or above, each
 // with its masked line, for a person to judge. With --judged, a JSON file of { "<fingerprint>": true|false, ... }
-// (a person's verdicts), the sample is scored: how many of the judged findings were true.
+// (a person's verdicts), the sample is scored: how many of the judged findings were true. With --report, a JSON report
+// written earlier (`hdguard scan --format json`, by another version say) is read instead of scanning.
 // Runs the built CLI (`npm run build`) as a user would, without the cache.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,7 +21,8 @@ const USAGE = `usage: npm run bench:noise -- <folder> [--sample N] [--seed S] [-
   <folder>        the code base to scan (for example the corpus laid out by shared/corpus/real-code.sh)
   --sample N      how many findings at warning or above to draw (default 40)
   --seed S        the seed of the draw (default 12), so a sample can be judged again later
-  --judged FILE   a person's verdicts, { "<fingerprint>": true | false }: prints the share judged true`;
+  --judged FILE   a person's verdicts, { "<fingerprint>": true | false }: prints the share judged true
+  --report FILE   read this JSON report of <folder> instead of scanning it`;
 
 function parseArgs(argv) {
   const o = { sample: 40, seed: 12 };
@@ -33,6 +35,7 @@ function parseArgs(argv) {
     if (a === '--sample') o.sample = Number(value());
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--judged') o.judged = path.resolve(value());
+    else if (a === '--report') o.report = path.resolve(value());
     else if (a === '--help' || a === '-h') o.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else o.folder = path.resolve(a);
@@ -89,6 +92,20 @@ function maskedLine(root, finding) {
     .slice(0, 200);
 }
 
+function scanFolder(folder) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hdguard-noise-')), 'scan.json');
+  const scan = spawnSync(process.execPath, [CLI, 'scan', folder, '--no-cache', '--format', 'json', '--fail-on', 'never', '-o', out], { encoding: 'utf8' });
+  try {
+    if (scan.status !== 0) {
+      console.error(`bench:noise: the scan failed (exit ${scan.status}): ${scan.stderr.trim()}`);
+      process.exit(1);
+    }
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}
+
 function table(rows, header) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -104,19 +121,12 @@ function main() {
     process.exit(2);
   }
   if (o.help) return console.log(USAGE);
-  if (!fs.existsSync(CLI)) {
+  if (!o.report && !fs.existsSync(CLI)) {
     console.error('bench:noise: the CLI is not built: run `npm run build` first');
     process.exit(2);
   }
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hdguard-noise-')), 'scan.json');
   const started = performance.now();
-  const scan = spawnSync(process.execPath, [CLI, 'scan', o.folder, '--no-cache', '--format', 'json', '--fail-on', 'never', '-o', out], { encoding: 'utf8' });
-  if (scan.status !== 0) {
-    console.error(`bench:noise: the scan failed (exit ${scan.status}): ${scan.stderr.trim()}`);
-    process.exit(1);
-  }
-  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  const report = o.report ? JSON.parse(fs.readFileSync(o.report, 'utf8')) : scanFolder(o.folder);
   const findings = report.findings;
 
   const byRule = new Map();
