@@ -50,7 +50,9 @@ describe('fixtures', () => {
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as { findings: Finding[]; skipped: unknown[] };
     assert.deepEqual(report.skipped, [], 'a fixture file was skipped');
+    // realistic/ is scored by precision and recall (realistic.test.ts), not line for line.
     const actual = report.findings
+      .filter((f) => !f.file.startsWith('realistic/'))
       .map((f): Expected => ({ rule: f.ruleId, file: f.file, line: f.range.start.line, severity: f.severity }))
       .sort(compare);
     const severities = new Map(actual.map((a) => [key(a), a.severity]));
