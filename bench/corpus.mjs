@@ -13,8 +13,8 @@ const CORPUS_VERSION = 1;
 /** One planted problem per this many files, on average. */
 export const PLANT_EVERY = 10;
 
-/** A tiny deterministic PRNG (mulberry32): faker is too slow for 200 MB of filler. */
-function prng(seed) {
+/** A tiny deterministic PRNG (mulberry32): faker is too slow for 200 MB of filler; bench:noise draws its samples with it. */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
