@@ -85,6 +85,10 @@ describe('rule packs and configuration', () => {
       });
     }
 
+    it('a bad file role treatment', async () => {
+      assert.match(await oneLineError({ '.hdguard.yaml': 'fileRoles:\n  test: hide\n' }), /^hdguard: \.hdguard\.yaml:2: field 'fileRoles\.test' must be one of report, info, skip$/);
+    });
+
     it('a bad severity override', async () => {
       const line = await oneLineError({ '.hdguard.yaml': 'rules:\n  severity:\n    transport.cleartext-url: critical\n' });
       assert.match(line, /\.hdguard\.yaml:3: field 'rules\.severity\.transport\.cleartext-url' must be one of error, warning, info/);
@@ -145,6 +149,14 @@ describe('rule packs and configuration', () => {
     it('exclude globs skip files', async () => {
       const found = await findings({ 'api.js': CLEARTEXT(), 'gen/api.js': CLEARTEXT(), '.hdguard.yaml': 'exclude: ["gen/**"]\n' });
       assert.deepEqual(found.map((f) => f.file), ['api.js']);
+    });
+
+    it('fileRoles weighs tests: info by default, as in production with report, not at all with skip', async () => {
+      const tree = { 'api.js': CLEARTEXT(), 'test/api.test.js': CLEARTEXT() };
+      const shown = (found: JsonFinding[]) => found.map((f) => `${f.file} ${f.severity}`);
+      assert.deepEqual(shown(await findings(tree)), ['api.js warning', 'test/api.test.js info']);
+      assert.deepEqual(shown(await findings({ ...tree, '.hdguard.yaml': 'fileRoles:\n  test: report\n' })), ['api.js warning', 'test/api.test.js warning']);
+      assert.deepEqual(shown(await findings({ ...tree, '.hdguard.yaml': 'fileRoles:\n  test: skip\n' })), ['api.js warning']);
     });
   });
 });

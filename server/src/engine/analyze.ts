@@ -44,7 +44,7 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
     if (options.deadline !== undefined && performance.now() > options.deadline) break;
     if (options.isCancelled?.()) break;
     if (!rule.appliesTo(doc)) continue;
-    const treatment = treatmentIn(role, rule.rule.fileRoles);
+    const treatment = treatmentIn(role, rule.rule.fileRoles, context.settings.fileRoles);
     for (const hit of hitsOf(rule, doc, context)) {
       if (!passes(rule, doc, hit)) continue;
       const weak = treatment !== 'report' && !hit.strong;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from './errors';
+import type { FileRoleTreatments } from './fileRole';
 import { loadBuiltinRules, loadRuleDir } from './ruleLoader';
 import { mainProblem, schemaValidator } from './schemaValidation';
 import { DEFAULT_SETTINGS, IDENTIFIER_SETS, type AnalysisSettings, type IdentifierSet, type LoadedRule, type Severity, type SyntheticDataMode } from './types';
@@ -35,6 +36,7 @@ interface RawConfig {
   exclude?: string[];
   maxFileSize?: number | string;
   patientData?: { syntheticData?: SyntheticDataMode; identifierSets?: IdentifierSet[] };
+  fileRoles?: FileRoleTreatments;
 }
 
 /**
@@ -64,7 +66,7 @@ export function loadConfig(root: string, explicitFile?: string, display = explic
     severity: raw.rules?.severity ?? {},
     exclude: raw.exclude ?? [],
     maxFileSize,
-    settings: { ...DEFAULT_SETTINGS, ...raw.patientData },
+    settings: { ...DEFAULT_SETTINGS, ...raw.patientData, ...(raw.fileRoles ? { fileRoles: raw.fileRoles } : {}) },
     source: display,
   };
 }

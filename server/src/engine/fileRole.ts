@@ -16,9 +16,10 @@ export type FileRoleTreatments = Partial<Record<Exclude<FileRole, 'production'>,
  */
 const DEFAULT_TREATMENT: FileRoleTreatments = { test: 'info', sample: 'info' };
 
-export function treatmentIn(role: FileRole, ruleTreatments: FileRoleTreatments | undefined): FileRoleTreatment {
+/** How a rule's finding counts in a file of a role: the configuration's word first, then the rule's, then the default. */
+export function treatmentIn(role: FileRole, ruleTreatments: FileRoleTreatments | undefined, configured?: FileRoleTreatments): FileRoleTreatment {
   if (role === 'production') return 'report';
-  return ruleTreatments?.[role] ?? DEFAULT_TREATMENT[role] ?? 'report';
+  return configured?.[role] ?? ruleTreatments?.[role] ?? DEFAULT_TREATMENT[role] ?? 'report';
 }
 
 /** Folders whose contents are tests or test data (`src/test/java`, `__mocks__`, `Foo.Tests.E2E`, `testdata`). */

@@ -71,6 +71,8 @@ export interface AnalysisSettings {
   syntheticData: SyntheticDataMode;
   /** Whose identifiers are recognised, anywhere (free text, tables, FHIR, HL7); the others are not looked for. */
   identifierSets: readonly IdentifierSet[];
+  /** The team's own weighting of tests, samples, documentation and translations, over the rules' and the defaults. */
+  fileRoles?: FileRoleTreatments;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = { syntheticData: 'ignore', identifierSets: IDENTIFIER_SETS };

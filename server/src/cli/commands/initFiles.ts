@@ -24,6 +24,11 @@ maxFileSize: 2MB
 # patientData:
 #   syntheticData: ignore
 #   identifierSets: [fr, be]
+
+# How findings in tests, samples, documentation and translation bundles count: report, info or skip
+# (default: tests and samples at info, the others as each rule says).
+# fileRoles:
+#   test: info
 `;
 
 const IGNORE = `# Files Health Data Guard skips, in .gitignore syntax (on top of .gitignore). For example, synthetic
