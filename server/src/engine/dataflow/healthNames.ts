@@ -124,7 +124,7 @@ const ACCESSOR_WORDS = new Set([
   'limit', 'skip', 'join', 'concat', 'append', 'add', 'put', 'pop', 'peek', 'take', 'head', 'tail', 'single', 'only',
   'one', 'await', 'then', 'sprintf', 'sprint', 'printf', 'r', 'export', 'var', 'inspect', 'repr', 'str', 's', 'a', 'h',
   'split', 'strip', 'trim', 'lower', 'upper', 'capitalize', 'replace', 'substring', 'substr', 'slice', 'sub', 'fmt',
-  'pretty', 'safe', 'unsafe', 'raw', 'key', 'sym',
+  'pretty', 'safe', 'unsafe', 'raw', 'key', 'sym', 'fetchall', 'fetchone', 'fetchmany',
 ]);
 
 /** Nouns of a whole payload or a part of it that is still the payload: the body of a response, a row, its value. */
@@ -134,7 +134,7 @@ const CARRIER_WORDS = new Set([
   'string', 'json', 'xml', 'yaml', 'csv', 'tsv', 'dict', 'object', 'obj', 'record', 'records', 'row', 'rows', 'dto',
   'entity', 'entities', 'message', 'line', 'lines', 'bytes', 'buffer', 'stream', 'iterator', 'set', 'document', 'doc',
   'node', 'segment', 'segments', 'field', 'fields', 'details', 'info', 'summary', 'display', 'description', 'bundle',
-  'pair', 'pairs', 'tuple', 'output', 'report', 'export', 'row',
+  'pair', 'pairs', 'tuple', 'output', 'report', 'export', 'row', 'dataset', 'datasets',
 ]);
 
 /** First words of calls that look something else up from their arguments: `getConcept(code)`, `isValid(ssn)`. */
@@ -174,9 +174,9 @@ export function carriesArguments(name: string | undefined): boolean {
   return !words.length || !LOOKUP_VERBS.has(words[0]) || namesPayload(words);
 }
 
-/** Last words of names for a number, a flag or a kind, which no value given to them makes a record. */
+/** Last words of names for a number, a flag, a kind or an error, which no value given to them makes a record. */
 const METADATA_LAST = new Set([
-  'id', 'ids', 'uuid', 'uuids', 'guid', 'count', 'counts', 'total', 'length', 'size', 'index', 'idx', 'seq', 'len', 'key',
+  'id', 'ids', 'err', 'uuid', 'uuids', 'guid', 'count', 'counts', 'total', 'length', 'size', 'index', 'idx', 'seq', 'len', 'key',
   'keys', 'hash', 'hmac', 'digest', 'token', 'tokens', 'ref', 'refs', 'type', 'types', 'status', 'version', 'timestamp',
   'exists', 'enabled', 'mode', 'format', 'datatype', 'class', 'kind', 'state', 'states', 'multiplier', 'factor', 'ratio',
   'percent', 'percentage', 'precision', 'level', 'flag', 'flags',
