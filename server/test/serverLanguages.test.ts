@@ -28,8 +28,10 @@ describe('server languages and configuration', () => {
     for (const [literal, label] of reads) it(`${literal.replace(/\s+/g, ' ')} → ${label ?? 'nothing'}`, () => assert.equal(healthQuery(literal), label));
   });
 
-  it('HL7 v2 segment literals: MSH alone, other segments with their separator', () => {
-    assert.deepEqual(['"MSH|"', "b'MSH'", '"PID|"', "'OBX|1|'", '"PID"', '"MSHX"', '"pid|"'].map(hl7Segment), [true, true, true, true, false, false, false]);
+  it('HL7 v2 segment literals: MSH alone, other segments with their separator unless the file is about HL7', () => {
+    const literals = ['"MSH|"', "b'MSH'", '"PID|"', "'OBX|1|'", '"ADT^A01"', '"PID"', '"MSHX"', '"pid|"', '"PIDS"'];
+    assert.deepEqual(literals.map((l) => hl7Segment(l)), [true, true, true, true, true, false, false, false, false]);
+    assert.deepEqual(literals.map((l) => hl7Segment(l, true)), [true, true, true, true, true, true, false, false, false]);
   });
 
   it('INI files: sections, keys and values with their places, comments passed over', () => {

@@ -12,7 +12,7 @@ const SELECT = /^\s*(?:\(\s*)?(?:WITH\b[\s\S]*?\)\s*)?SELECT\s+(?:DISTINCT\s+|TO
 const TABLE = /(?:^|\bJOIN\s+|,\s*)[`"[]?(?:[\w]+[`"\]]?\.[`"[]?)?([A-Za-z_]\w*)/gi;
 
 /** The text of a string literal without its prefix (`f`, `r`, `@`, `$`) and quotes. */
-function literalBody(text: string): string {
+export function literalBody(text: string): string {
   return text.replace(/^[a-zA-Z@$]{0,3}(["'`]{1,3})/, '').replace(/["'`]{1,3}$/, '');
 }
 

@@ -2,8 +2,9 @@ import type { SourceDocument } from '../document';
 import { parse, type SyntaxNode, type Tree } from '../parsers/treeSitter';
 import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, declaredResourceType, healthWordOf, isOpaqueName, isUnrelatedType, namesMetadata, scalarNames } from './healthNames';
 import { pathDetail, type Flow, type FlowSource } from './flow';
-import { hl7Segment } from './hl7Text';
-import { healthQuery } from './sqlQuery';
+import { fieldKind } from '../people/fields';
+import { aboutHl7, hl7Segment } from './hl7Text';
+import { healthQuery, literalBody } from './sqlQuery';
 import { SyntaxRoles, syntaxTable, type ExpressionRole, type Role, type StructureRole } from './syntaxRoles';
 import { sinkApplies, type TokenSink } from './tokenFlow';
 
@@ -141,6 +142,8 @@ class Walker {
   private readonly queries = new Map<string, FlowSource>();
   /** Names of buffers in memory (`io.StringIO()`, `new StringWriter()`, a CSV writer over one): no file sinks. */
   private readonly memory = new Set<string>();
+  /** Whether the file is about HL7 v2 (bare segment ids such as `"PID"` then count as segments). */
+  private hl7File?: boolean;
   /** Per function, the names tested against an HL7 v2 segment (`strings.HasPrefix(msg, "MSH|")`). */
   private readonly hl7Names = new Map<number, Map<string, FlowSource>>();
 
@@ -209,8 +212,14 @@ class Walker {
   /** `sb.append(x)`, `rows.Add(x)`, `cursor.execute(query)`: the receiver now holds what the arguments carry. */
   private append(r: Role<StructureRole>): void {
     const rights = r.parts.right ?? [];
-    // a `query` part only counts as a query (`cursor.execute(sql, (mrn,))` does not make the cursor an mrn)
-    const source = this.queryIn(r.parts.query ?? rights) ?? this.firstTaint(rights);
+    const query = r.parts.query;
+    // a `query` part only counts as a query (`cursor.execute(sql, (mrn,))` does not make the cursor an mrn), and
+    // another literal SELECT leaves the receiver with its results (`cursor.execute("SELECT count(*) …")`)
+    const source = query ? this.queryIn(query) : this.firstTaint(rights);
+    if (!source && query && this.descendants(query, 'string').some((s) => SQL_SELECT.test(literalBody(s.node.text)))) {
+      for (const l of r.parts.left ?? []) if (this.roles.expressions.get(l.id)?.kind === 'name') this.env.bind(bareName(l.text), null);
+      return;
+    }
     if (!source) return;
     for (const l of r.parts.left ?? []) {
       const role = this.roles.expressions.get(l.id);
@@ -466,13 +475,16 @@ class Walker {
     const methodNode = role.parts.name?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.name?.[0] : fnRole?.kind === 'name' ? fn : undefined);
     // `getPatientIdentifierTypeByName(n)` gives a patient identifier type: what a lookup gives is named before `By`.
     const method = methodNode && bareName(methodNode.text).replace(/(?<=[a-z0-9])(?:By|_by_)[A-Z_a-z]\w*$/, '');
-    if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
-    if (method && healthWordOf(method)) return this.src(n, `\`${method}()\``);
-    // `prepare('SELECT mrn, birth_date FROM patients')`, `pd.read_sql(QUERY, engine)`: the query's result.
+    // `prepare('SELECT mrn, birth_date FROM patients')`, `$pdo->query(…)`, `pd.read_sql(QUERY, engine)`: the
+    // query's result, whatever the call is named.
     const query = this.queryIn(role.parts.args ?? []);
     if (query) return query;
+    if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
+    if (method && healthWordOf(method)) return this.src(n, `\`${method}()\``);
     // `state = program.getCurrentState()`, `getConcept(code)`: a call named for some other thing gives that thing.
     const receiver = role.parts.receiver?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.object?.[0] : undefined);
+    // `->select('ward', DB::raw('count(*)'))`, `.values_list('id', flat=True)`: columns picked by name
+    if (method && COLUMN_PICK.test(method) && !this.picksHealthColumn(role)) return undefined;
     const t = receiver && carriesData(method) ? this.taint(receiver, depth + 1) : undefined;
     // `targets.Select(t => t.PatientId)`, `patients.map { it.name }`: a mapping gives what its function gives.
     const mapping = t && method && MAPPING.test(method) ? this.lambdaIn(role.parts.args ?? []) : undefined;
@@ -515,7 +527,7 @@ class Walker {
         if (role.kind !== 'call' || role.node.startIndex < scope.startIndex || role.node.endIndex > scope.endIndex) continue;
         const values = this.directValues(role.parts.args ?? []);
         const strings = values.filter((v) => this.roles.expressions.get(v.id)?.kind === 'string');
-        if (!strings.some((s) => hl7Segment(s.text))) continue;
+        if (!strings.some((s) => hl7Segment(s.text, (this.hl7File ??= aboutHl7(this.text))))) continue;
         const tested = values.filter((v) => this.roles.expressions.get(v.id)?.kind === 'name');
         const receiver = role.parts.receiver?.[0];
         // `msg.startswith("MSH|")`: the receiver is tested; `strings.HasPrefix(msg, "MSH|")`: an argument is.
@@ -545,6 +557,18 @@ class Walker {
     let found: SyntaxNode | undefined;
     for (let p: SyntaxNode | null = n.parent; p; p = p.parent) if (this.roles.isScope(p)) found = p;
     return found;
+  }
+
+  /** Whether a query builder's column pick names a health column or all of them (false when it names only others). */
+  private picksHealthColumn(call: Role<ExpressionRole>): boolean {
+    const names = this.directValues(call.parts.args ?? [])
+      .filter((v) => this.roles.expressions.get(v.id)?.kind === 'string')
+      .map((v) => literalText(v) ?? '');
+    if (!names.length) return true;
+    return names.some((n) => {
+      const column = n.replace(/^.*\s+as\s+/i, '').replace(/^.*\./, '').trim();
+      return column === '*' || healthWordOf(column) !== undefined || fieldKind(column) !== undefined;
+    });
   }
 
   /** The function literal among a call's arguments (`t => …`, `{ it.name }`, `lambda p: …`). */
@@ -616,6 +640,12 @@ class Walker {
     return role?.kind === 'call' && SANITIZER.test(this.text.slice(role.node.startIndex, argsStartOf(role)));
   }
 }
+
+/** A literal SQL query that reads (its text, without quotes). */
+const SQL_SELECT = /^\s*(?:\(\s*)?(?:WITH|SELECT)\b/i;
+
+/** Query-builder methods that pick columns by name (Laravel, Django, SQLAlchemy, jOOQ-like builders). */
+const COLUMN_PICK = /^(?:select|addSelect|pluck|value|values|values_list|only|with_entities)$/;
 
 /** Methods that give, for each element, what a function given to them gives. */
 const MAPPING = /^(?:map|mapNotNull|mapIndexed|mapTo|flatMap|Select|SelectMany|ConvertAll|transform)$/;

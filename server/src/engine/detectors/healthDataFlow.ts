@@ -19,7 +19,7 @@ const JS_SINK_HINT =
  * tested against (`HasPrefix(msg, "MSH|")`) and DICOM readers (`pydicom.dcmread`, the `source` role of the
  * flow tables).
  */
-const TREE_SOURCE_HINT = /MSH\||PID\||OBX\||dcmread|pydicom|DicomFile|dicom\.Parse|hl7\.parse/;
+const TREE_SOURCE_HINT = /MSH\||PID\||OBX\||\^A0\d|\^R01|\bhl7|dcmread|pydicom|DicomFile|dicom\.Parse/i;
 
 /** JS/TS flows are computed once per document and shared by every rule that reports one kind of sink. */
 const jsCache = new WeakMap<SourceDocument, Flow[]>();
