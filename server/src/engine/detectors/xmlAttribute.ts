@@ -19,9 +19,9 @@ interface AttributeCheck {
   problem?: string;
   /**
    * An element without the attribute takes the platform's default, a bad value: it is reported when the file
-   * matches this regex (`allowBackup` left out of a manifest that names health data).
+   * matches this regex, or each of these (`allowBackup` left out of an app's manifest that names health data).
    */
-  absentWhen?: string;
+  absentWhen?: string | string[];
   /** What the default is, for the message's `{setting}` when the attribute is left out. */
   absentSetting?: string;
 }
@@ -42,7 +42,7 @@ export const xmlAttribute: Detector = {
   name: 'xml-attribute',
   run(doc, options) {
     const checks = objectList<AttributeCheck>(options, 'checks', ['element', 'attribute', 'bad']);
-    const absent = checks.filter((c) => c.absentWhen !== undefined && new RegExp(c.absentWhen, 'i').test(doc.text));
+    const absent = checks.filter((c) => c.absentWhen !== undefined && [c.absentWhen].flat().every((re) => new RegExp(re, 'i').test(doc.text)));
     if (!checks.length || !checks.some((c) => doc.text.includes(c.attribute) || absent.includes(c))) return [];
     const root = parseXml(doc.text);
     if (!root) return [];
