@@ -49,6 +49,7 @@ const CASES: Record<string, Case[]> = {
     ['a writer over a buffer in memory is not a file', 'def f(patients):\n    buf = io.StringIO()\n    w = csv.writer(buf)\n    for p in patients:\n        w.writerow([p.mrn])\n    return buf.getvalue()\n', []],
     ['to_csv without a path returns the text', 'def f(patients_df):\n    text = patients_df.to_csv(index=False)\n    return text\n', []],
     ['another query leaves the cursor with its own results', 'def f(cur):\n    cur.execute("SELECT mrn, dob FROM patients")\n    rows = cur.fetchall()\n    cur.execute("SELECT count(*) FROM patients")\n    (n,) = cur.fetchone()\n    print(n)\n    print(rows)\n', ['in-logs:7']],
+    ['the payload of a patient route', '@app.route("/api/patients", methods=["POST"])\ndef create():\n    log.info("payload %s", request.get_json())\n\n@app.route("/api/login", methods=["POST"])\ndef login():\n    log.info("login %s", request.json)\n', ['in-logs:3']],
     ['rows written by a chained csv writer', 'def f(cur):\n    cur.execute("SELECT mrn, dob FROM patients")\n    with open("/tmp/p.csv", "w") as out:\n        csv.writer(out).writerows(cur.fetchall())\n', ['in-plain-file:4']],
   ],
   'A.java': [
@@ -95,6 +96,7 @@ const CASES: Record<string, Case[]> = {
     ['counted, not written', '<?php\nfunction f($patients) {\n    error_log(count($patients) . " patients");\n}\n', []],
     ['rows of a prepared query', "<?php\nfunction f($db) {\n    $stmt = $db->prepare('SELECT mrn, family_name FROM patients WHERE ward = ?');\n    $stmt->execute([4]);\n    while ($row = $stmt->fetch()) {\n        error_log(print_r($row, true));\n    }\n}\n", ['in-logs:6']],
     ['query builders and models of health tables', "<?php\nfunction f($id) {\n    $row = DB::table('patients')->where('id', $id)->first();\n    Log::debug('row', (array) $row);\n    $p = Patient::findOrFail($id);\n    Log::info($p->toJson());\n    $counts = DB::table('admissions')->select('ward', DB::raw('count(*) as total'))->groupBy('ward')->get();\n    Log::info($counts->toJson());\n}\n", ['in-logs:4', 'in-logs:6']],
+    ['request payloads of a patient form or controller, not of others', "<?php\nfunction saveIntake() {\n    error_log(print_r($_POST, true));\n    insertPatient($_POST);\n}\nfunction subscribe() {\n    error_log(print_r($_POST, true));\n}\nclass PatientController {\n    public function store($request) {\n        Log::info('store', $request->all());\n    }\n}\n", ['in-logs:3', 'in-logs:11']],
     ['a cookie without secure and httponly', "<?php\nfunction f($patient) {\n    setcookie('dx', $patient['diagnosis'], time() + 60);\n    setcookie('dx', $patient['diagnosis'], ['secure' => true, 'httponly' => true]);\n}\n", ['in-insecure-cookie:3']],
   ],
   'a.rb': [

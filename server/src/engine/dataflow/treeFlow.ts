@@ -142,6 +142,8 @@ class Walker {
   private readonly queries = new Map<string, FlowSource>();
   /** Names of buffers in memory (`io.StringIO()`, `new StringWriter()`, a CSV writer over one): no file sinks. */
   private readonly memory = new Set<string>();
+  /** Per function, whether it names health data (for request payloads). */
+  private readonly healthScopes = new Map<number, boolean>();
   /** Whether the file is about HL7 v2 (bare segment ids such as `"PID"` then count as segments). */
   private hl7File?: boolean;
   /** Per function, the names tested against an HL7 v2 segment (`strings.HasPrefix(msg, "MSH|")`). */
@@ -436,6 +438,8 @@ class Walker {
       }
       case 'source':
         return this.src(n, `\`${chainLabel(n.text)}\``);
+      case 'request':
+        return this.handlesHealthData(n) ? this.src(n, `the request payload \`${chainLabel(n.text)}\``) : undefined;
       case 'member':
       case 'index': {
         const key = role.kind === 'member' ? part('name')?.text : literalText(part('key'));
@@ -552,6 +556,26 @@ class Walker {
     return out;
   }
 
+  /** Whether the function around a node (its decorators, route and class included) names health data. */
+  private handlesHealthData(n: SyntaxNode): boolean {
+    // a script's top level (a PHP page, a Python script) is judged by the whole file
+    const scope = this.enclosingScope(n) ?? this.tree.rootNode;
+    let known = this.healthScopes.get(scope.id);
+    if (known === undefined) {
+      // a decorated Python function, an annotated Java/C# method: the decorations are the parent's first children
+      const outer = scope.parent && /decorated|annotated/.test(scope.parent.type) ? scope.parent : scope;
+      const words: string[] = this.text.slice(outer.startIndex, outer.endIndex).match(/[A-Za-z_]\w*/g) ?? [];
+      // the class it belongs to (`class PatientController`)
+      for (let p = outer.parent; p; p = p.parent) {
+        const name = /class|object|impl/.test(p.type) ? p.childForFieldName('name') : null;
+        // (its words one by one: `PatientController` is not health data, but it handles patients)
+        if (name) words.push(...name.text.split(/(?<=[a-z0-9])(?=[A-Z])|_/));
+      }
+      this.healthScopes.set(scope.id, (known = [...new Set(words)].some((w) => healthWordOf(w) !== undefined)));
+    }
+    return known;
+  }
+
   /** The outermost function around a node, whose names are its own. */
   private enclosingScope(n: SyntaxNode): SyntaxNode | undefined {
     let found: SyntaxNode | undefined;
@@ -619,7 +643,7 @@ class Walker {
   /** Whether an expression reads a variable, a property or a call (not only literals). */
   private hasReference(n: SyntaxNode, depth = 0): boolean {
     const kind = this.roles.expressions.get(n.id)?.kind;
-    if (kind === 'name' || kind === 'member' || kind === 'index' || kind === 'call' || kind === 'source') return true;
+    if (kind === 'name' || kind === 'member' || kind === 'index' || kind === 'call' || kind === 'source' || kind === 'request') return true;
     return depth < MAX_DEPTH && n.namedChildren.some((c) => c !== null && this.hasReference(c, depth + 1));
   }
 
