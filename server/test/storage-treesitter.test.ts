@@ -86,6 +86,7 @@ const CASES: Record<string, Case[]> = {
     ['opaque id', 'package a\nfunc f(patientID string) {\n\tlog.Printf("handled %s", patientID)\n}\n', []],
     ['a message tested against HL7', 'package a\nfunc f(frame []byte) {\n\tmsg := string(frame)\n\tif !strings.HasPrefix(msg, "MSH|") {\n\t\tlog.Printf("dropping %d bytes", len(msg))\n\t\treturn\n\t}\n\tlog.Printf("got %s", msg)\n}\n', ['in-logs:8']],
     ['an error is not the data', 'package a\nfunc f(p *Patient) {\n\terr := db.Exec("UPDATE x SET y = $1", p.Name)\n\tlog.Printf("failed: %v", err)\n}\n', []],
+    ['an HL7 message written with its PID segment, not an acknowledgement', 'package a\nfunc f(mrn string) {\n\tmsg := "MSH|^~\\\\&|EHR|X|||||ORM^O01|1|P|2.5\\r" +\n\t\t"PID|1||" + mrn + "\\r"\n\tlog.Printf("sending %s", msg)\n\tack := "MSH|^~\\\\&|LAB|X|||||ACK|1|P|2.5\\rMSA|AA|1"\n\tlog.Printf("ack %s", ack)\n}\n', ['in-logs:5']],
     ['HL7 names are per function', 'package a\nfunc f(msg string) bool {\n\treturn strings.HasPrefix(msg, "MSH|")\n}\nfunc g(msg string) {\n\tlog.Printf("%s", msg)\n}\n', []],
   ],
   'a.php': [

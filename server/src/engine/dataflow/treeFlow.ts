@@ -459,9 +459,12 @@ class Walker {
         if (t) return t;
         return key && healthWordOf(key) && value && this.carriesValue(value) ? this.src(n, `\`${key}\``) : undefined;
       }
-      case 'string':
+      case 'string': {
+        // an HL7 v2 message written out with its patient segment (`"MSH|…\rPID|…"`, `"PID|1||" + mrn`)
+        if (HL7_PATIENT_TEXT.test(literalBody(n.text))) return this.src(n, 'an HL7 v2 message with a PID segment');
         if (!this.hasReference(n)) return this.literalSource?.(n.startIndex, n.endIndex);
         break;
+      }
     }
     for (const c of n.namedChildren) {
       const t = c && this.taint(c, depth + 1);
@@ -529,6 +532,8 @@ class Walker {
       this.hl7Names.set(scope.id, (names = new Map()));
       for (const role of this.roles.expressions.values()) {
         if (role.kind !== 'call' || role.node.startIndex < scope.startIndex || role.node.endIndex > scope.endIndex) continue;
+        // a test of the value (`HasPrefix`, `startswith`, `Contains`), not a formatting call (`Sprintf("MSH|…", now)`)
+        if (!HL7_TEST.test(role.parts.name?.[0]?.text ?? '')) continue;
         const values = this.directValues(role.parts.args ?? []);
         const strings = values.filter((v) => this.roles.expressions.get(v.id)?.kind === 'string');
         if (!strings.some((s) => hl7Segment(s.text, (this.hl7File ??= aboutHl7(this.text))))) continue;
@@ -664,6 +669,12 @@ class Walker {
     return role?.kind === 'call' && SANITIZER.test(this.text.slice(role.node.startIndex, argsStartOf(role)));
   }
 }
+
+/** Calls that test a value against a text: a prefix, a suffix, a part, equality. */
+const HL7_TEST = /^(?:HasPrefix|HasSuffix|Contains|startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|contains|includes|Index|IndexOf|indexOf|find|index|Equal|EqualFold|equals|Equals|str_starts_with|str_contains|strpos|start_with\?|include\?)$/;
+
+/** The text of an HL7 v2 message with its patient identification segment, or of that segment. */
+const HL7_PATIENT_TEXT = /^(?:MSH\|[\s\S]*PID\||PID\|)/;
 
 /** A literal SQL query that reads (its text, without quotes). */
 const SQL_SELECT = /^\s*(?:\(\s*)?(?:WITH|SELECT)\b/i;
