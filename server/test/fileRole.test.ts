@@ -24,6 +24,11 @@ describe('file roles', () => {
     ['src/contest/Scoreboard.java', 'production'],
     ['src/latest/PatientExport.cs', 'production'],
     ['src/examplesApi/Client.ts', 'production'],
+    // Package folders of a main source set name a package, not a sample (Spring's default `com.example.demo`).
+    ['src/main/java/com/example/demo/PatientController.java', 'production'],
+    ['app/src/main/kotlin/com/example/clinic/ChartStore.kt', 'production'],
+    ['examples/spring/src/main/java/com/acme/App.java', 'sample'],
+    ['demo/src/main/java/com/example/demo/App.java', 'sample'],
   ];
   for (const [file, role] of cases) it(`${file} is ${role}`, () => assert.equal(fileRoleOf(file), role));
 

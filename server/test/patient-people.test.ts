@@ -150,6 +150,11 @@ describe('patient.person-record', () => {
     assert.equal(scan('n.md', '**Name:** Freya Khan\n**DOB:** 1990-11-02\n').length, 1);
   });
 
+  it("reads Go composite literals by position, as constructor calls, and only person-like types", () => {
+    assert.deepEqual(lines(scan('s.go', 'package s\nvar demo = Patient{"Léa", "Rousseau", "1991-07-22"}\n')), ['person-record:2']);
+    assert.deepEqual(lines(scan('s.go', 'package s\nvar c = Clinic{"Léa", "Rousseau", "1991-07-22"}\nvar s = PatientStore{db, cache}\n')), []);
+  });
+
   it('reads log lines with a name and a birth date or an identifier, not a name with any date', () => {
     assert.deepEqual(lines(scan('a.log', 'INFO Admitted Léa Rousseau born 1991-07-22 to bed 12\n')), ['person-record:1']);
     assert.deepEqual(lines(scan('a.js', 'log.warn(`Duplicate record for Noah Evans NHS 617 304 9252`);\n')), ['person-record:1']);

@@ -38,6 +38,19 @@ const CASES: Record<string, Case[]> = {
     ['file written from a with block', 'def f(p: Patient):\n    with open("/tmp/p.json", "w") as out:\n        out.write(p.json())\n', ['in-plain-file:3']],
     ['format call', 'def f(dossier):\n    print("{}".format(dossier))\n', ['in-logs:2']],
     ['keyword argument', 'def f(record):\n    logger.info("x", extra=dict(dob=record.birth_date))\n', ['in-logs:2']],
+    // sources without a health word in the names: a DICOM dataset, rows of a query of patients, an HL7 segment
+    ['a DICOM dataset', 'def f(path):\n    ds = pydicom.dcmread(path)\n    print(ds)\n    log.info("%s %s", ds.SOPInstanceUID, ds.Modality)\n', ['in-logs:3']],
+    ['rows of a query reading health columns', 'def f(conn):\n    cur = conn.cursor()\n    cur.execute("SELECT mrn, birth_date FROM admissions")\n    for row in cur.fetchall():\n        log.info("%s", row)\n', ['in-logs:5']],
+    ['a query through a module constant', 'QUERY = """\nSELECT p.family_name, p.birth_date\n  FROM patients p\n"""\ndef f(engine):\n    frame = pd.read_sql(QUERY, engine)\n    frame.to_csv("/tmp/out.csv")\n', ['in-plain-file:7']],
+    ['a count or ids are not health data', 'def f(conn):\n    n = conn.execute("SELECT count(*) FROM patients").scalar()\n    ids = conn.execute("SELECT id FROM patients").fetchall()\n    log.info("%s %s", n, ids)\n', []],
+    ['a query parameter does not make the cursor a record', 'def f(conn, mrn):\n    cur = conn.cursor()\n    cur.execute("SELECT id FROM visits WHERE mrn = %s", (mrn,))\n    rows = cur.fetchall()\n    log.info("%s", rows)\n', []],
+    ['a segment tested against HL7', 'def f(raw):\n    for seg in raw.split("\\r"):\n        if seg.startswith("PID|"):\n            log.debug(seg)\n', ['in-logs:4']],
+    ['appended to a list', 'def f(patient):\n    rows = []\n    rows.append([patient.mrn, patient.name])\n    log.info(rows)\n', ['in-logs:4']],
+    ['a writer over a buffer in memory is not a file', 'def f(patients):\n    buf = io.StringIO()\n    w = csv.writer(buf)\n    for p in patients:\n        w.writerow([p.mrn])\n    return buf.getvalue()\n', []],
+    ['to_csv without a path returns the text', 'def f(patients_df):\n    text = patients_df.to_csv(index=False)\n    return text\n', []],
+    ['another query leaves the cursor with its own results', 'def f(cur):\n    cur.execute("SELECT mrn, dob FROM patients")\n    rows = cur.fetchall()\n    cur.execute("SELECT count(*) FROM patients")\n    (n,) = cur.fetchone()\n    print(n)\n    print(rows)\n', ['in-logs:7']],
+    ['the payload of a patient route', '@app.route("/api/patients", methods=["POST"])\ndef create():\n    log.info("payload %s", request.get_json())\n\n@app.route("/api/login", methods=["POST"])\ndef login():\n    log.info("login %s", request.json)\n', ['in-logs:3']],
+    ['rows written by a chained csv writer', 'def f(cur):\n    cur.execute("SELECT mrn, dob FROM patients")\n    with open("/tmp/p.csv", "w") as out:\n        csv.writer(out).writerows(cur.fetchall())\n', ['in-plain-file:4']],
   ],
   'A.java': [
     ['typed parameter', 'class A {\n  void f(Patient p) {\n    log.info("p {}", p);\n  }\n}\n', ['in-logs:3']],
@@ -48,6 +61,10 @@ const CASES: Record<string, Case[]> = {
     ['lambda parameter shadows', 'class A {\n  void f(Patient p) {\n    ids.forEach(p -> log.info("id {}", p));\n  }\n}\n', []],
     ['plain writer', 'class A {\n  void f(Patient p, Writer writer) throws IOException {\n    writer.write(mapper.writeValueAsString(p));\n  }\n}\n', ['in-plain-file:3']],
     ['System.out is a log, not a file', 'class A {\n  void f(Patient p) {\n    System.out.println(p);\n  }\n}\n', ['in-logs:3']],
+    ['a message tested against HL7', 'class A {\n  void f(String message) {\n    if (!message.startsWith("MSH|")) return;\n    log.debug("in {}", message);\n  }\n}\n', ['in-logs:4']],
+    ['appended to a builder', 'class A {\n  void f(Patient p) {\n    StringBuilder sb = new StringBuilder();\n    sb.append(p.getFamilyName());\n    log.info(sb.toString());\n  }\n}\n', ['in-logs:5']],
+    ['a StringWriter is not a file', 'class A {\n  String f(Patient p) {\n    StringWriter writer = new StringWriter();\n    writer.write(p.getMrn());\n    return writer.toString();\n  }\n}\n', []],
+    ['a mapping to ids is not the data', 'class A {\n  void f(List<Patient> patients) {\n    log.info("ids {}", patients.stream().map(p -> p.getId()).toList());\n    log.info("names {}", patients.stream().map(p -> p.getFamilyName()).toList());\n  }\n}\n', ['in-logs:4']],
   ],
   'A.cs': [
     ['interpolated string', 'class A {\n  void F(Patient patient) {\n    var s = $"x {patient.Name}";\n    _logger.LogInformation(s);\n  }\n}\n', ['in-logs:4']],
@@ -56,6 +73,10 @@ const CASES: Record<string, Case[]> = {
     ['tuple deconstruction', 'class A {\n  void F(Patient p) {\n    var (first, last) = Split(p);\n    Console.WriteLine(first);\n  }\n}\n', ['in-logs:4']],
     ['type names in a cast are not values', 'class A {\n  void F(object o) {\n    Console.WriteLine((Patient)o is null);\n    Console.WriteLine(typeof(Patient));\n  }\n}\n', []],
     ['file write', 'class A {\n  void F(Patient p) {\n    File.WriteAllText("/tmp/p.json", JsonSerializer.Serialize(p));\n  }\n}\n', ['in-plain-file:3']],
+    ['a message tested against HL7', 'class A {\n  void F(string message) {\n    if (!message.StartsWith("MSH|")) { _logger.LogWarning("{N} bytes", message.Length); return; }\n    _logger.LogDebug("Inbound {M}", message);\n  }\n}\n', ['in-logs:4']],
+    ['lines added to a list then written', 'class A {\n  void F(IEnumerable<Patient> patients) {\n    var lines = new List<string>();\n    foreach (var p in patients) lines.Add(p.FamilyName);\n    File.WriteAllLines("out.csv", lines);\n  }\n}\n', ['in-plain-file:5']],
+    ['a projection to ids is not the data', 'class A {\n  void F(List<string> explicitPatients) {\n    var targets = new List<(string PatientId, string Class)>();\n    targets.AddRange(explicitPatients.Select(p => (p, "x")));\n    Console.WriteLine(string.Join(",", targets.Select(t => $"{t.PatientId} ({t.Class})")));\n  }\n}\n', []],
+    ['a fo-dicom dataset', 'class A {\n  void F(string path) {\n    var file = DicomFile.Open(path);\n    _logger.LogInformation("{D}", file.Dataset);\n  }\n}\n', ['in-logs:4']],
   ],
   'a.go': [
     ['two results, one carrying the data', 'package a\nfunc f(p *Patient) error {\n\tdata, err := json.Marshal(p)\n\tlog.Println(err == nil)\n\treturn os.WriteFile("/tmp/p.json", data, 0600)\n}\n', ['in-plain-file:5']],
@@ -63,6 +84,10 @@ const CASES: Record<string, Case[]> = {
     ['keyed struct literal', 'package a\nfunc f(d string) {\n\tlog.Printf("%v", Rec{Diagnosis: d})\n}\n', ['in-logs:3']],
     ['len is not the data', 'package a\nfunc f(patients []Patient) {\n\tlog.Printf("%d", len(patients))\n}\n', []],
     ['opaque id', 'package a\nfunc f(patientID string) {\n\tlog.Printf("handled %s", patientID)\n}\n', []],
+    ['a message tested against HL7', 'package a\nfunc f(frame []byte) {\n\tmsg := string(frame)\n\tif !strings.HasPrefix(msg, "MSH|") {\n\t\tlog.Printf("dropping %d bytes", len(msg))\n\t\treturn\n\t}\n\tlog.Printf("got %s", msg)\n}\n', ['in-logs:8']],
+    ['an error is not the data', 'package a\nfunc f(p *Patient) {\n\terr := db.Exec("UPDATE x SET y = $1", p.Name)\n\tlog.Printf("failed: %v", err)\n}\n', []],
+    ['an HL7 message written with its PID segment, not an acknowledgement', 'package a\nfunc f(mrn string) {\n\tmsg := "MSH|^~\\\\&|EHR|X|||||ORM^O01|1|P|2.5\\r" +\n\t\t"PID|1||" + mrn + "\\r"\n\tlog.Printf("sending %s", msg)\n\tack := "MSH|^~\\\\&|LAB|X|||||ACK|1|P|2.5\\rMSA|AA|1"\n\tlog.Printf("ack %s", ack)\n}\n', ['in-logs:5']],
+    ['HL7 names are per function', 'package a\nfunc f(msg string) bool {\n\treturn strings.HasPrefix(msg, "MSH|")\n}\nfunc g(msg string) {\n\tlog.Printf("%s", msg)\n}\n', []],
   ],
   'a.php': [
     ['interpolated member', '<?php\nfunction f($patient) {\n    error_log("storing {$patient->name}");\n}\n', ['in-logs:3']],
@@ -70,6 +95,10 @@ const CASES: Record<string, Case[]> = {
     ['array key naming health data', "<?php\nfunction f($d) {\n    $this->logger->info('x', ['diagnosis' => $d]);\n}\n", ['in-logs:3']],
     ['foreach', '<?php\nfunction f($patients) {\n    foreach ($patients as $k => $p) {\n        fwrite($fh, json_encode($p));\n    }\n}\n', ['in-plain-file:4']],
     ['counted, not written', '<?php\nfunction f($patients) {\n    error_log(count($patients) . " patients");\n}\n', []],
+    ['rows of a prepared query', "<?php\nfunction f($db) {\n    $stmt = $db->prepare('SELECT mrn, family_name FROM patients WHERE ward = ?');\n    $stmt->execute([4]);\n    while ($row = $stmt->fetch()) {\n        error_log(print_r($row, true));\n    }\n}\n", ['in-logs:6']],
+    ['query builders and models of health tables', "<?php\nfunction f($id) {\n    $row = DB::table('patients')->where('id', $id)->first();\n    Log::debug('row', (array) $row);\n    $p = Patient::findOrFail($id);\n    Log::info($p->toJson());\n    $counts = DB::table('admissions')->select('ward', DB::raw('count(*) as total'))->groupBy('ward')->get();\n    Log::info($counts->toJson());\n}\n", ['in-logs:4', 'in-logs:6']],
+    ['request payloads of a patient form or controller, not of others', "<?php\nfunction saveIntake() {\n    error_log(print_r($_POST, true));\n    insertPatient($_POST);\n}\nfunction subscribe() {\n    error_log(print_r($_POST, true));\n}\nclass PatientController {\n    public function store($request) {\n        Log::info('store', $request->all());\n    }\n}\n", ['in-logs:3', 'in-logs:11']],
+    ['a cookie without secure and httponly', "<?php\nfunction f($patient) {\n    setcookie('dx', $patient['diagnosis'], time() + 60);\n    setcookie('dx', $patient['diagnosis'], ['secure' => true, 'httponly' => true]);\n}\n", ['in-insecure-cookie:3']],
   ],
   'a.rb': [
     ['interpolation without parentheses', 'def f(patient)\n  puts "admitting #{patient.name}"\nend\n', ['in-logs:2']],
@@ -85,6 +114,8 @@ const CASES: Record<string, Case[]> = {
     ['type check is not the data', 'fun f(p: Any) {\n    Log.d(TAG, "patient? ${p is Patient}")\n}\n', []],
     ['reassigned to a constant', 'fun f(patient: Patient) {\n    var s = patient.name\n    s = "none"\n    println(s)\n}\n', []],
     ['android Bundle is not a FHIR Bundle', 'import android.os.Bundle\nfun f(state: Bundle?) {\n    Log.d(TAG, "state $state")\n}\n', []],
+    ['every call of an editor chain', 'fun f(prefs: SharedPreferences, p: Patient) {\n    prefs.edit()\n        .putString("patient_id", p.id)\n        .putString("mrn", p.mrn)\n        .apply()\n}\n', ['in-client-storage:4']],
+    ['mapping with it', 'fun f(patients: List<Patient>) {\n    Log.d(TAG, "${patients.map { it.id }}")\n    Log.d(TAG, "${patients.map { it.name }}")\n}\n', ['in-logs:3']],
   ],
   // Swift has no grammar here (parsers/treeSitter.ts says why): the token flow answers these.
   'a.swift': [

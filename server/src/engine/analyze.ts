@@ -181,7 +181,8 @@ function toFinding(
 function fillTemplate(template: string, hit: DetectorHit, doc: SourceDocument, redact: string[]): string {
   const sensitiveTexts = (hit.sensitive ?? []).map(([s, e]) => doc.text.slice(s, e)).filter((s) => s.length > 0);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = hit.params?.[name];
+    // `{cipher}` also takes `cipher2`, `cipher3`: the same value captured by another alternative of a regex
+    const value = hit.params?.[name] ?? Object.entries(hit.params ?? {}).find(([k]) => k.startsWith(name) && /^\d+$/.test(k.slice(name.length)))?.[1];
     if (value === undefined) return whole;
     if (redact.includes(name)) return maskSpans(value, [[0, value.length]]);
     let out = value;

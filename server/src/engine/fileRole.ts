@@ -46,9 +46,18 @@ export function fileRoleOf(file: string): FileRole {
   const dirs = parts.slice(0, -1);
   if (TEST_FILE.test(name) || dirs.some((d) => TEST_DIR.test(d))) return 'test';
   if (TRANSLATION_FILE.test(name) || dirs.some((d) => TRANSLATION_DIR.test(d)) || isAndroidStrings(name, dirs)) return 'translation';
-  if (SAMPLE_FILE.test(name) || dirs.some((d) => SAMPLE_DIR.test(d))) return 'sample';
+  if (SAMPLE_FILE.test(name) || packageDirs(dirs).some((d) => SAMPLE_DIR.test(d))) return 'sample';
   if (DOC_FILE.test(name) || dirs.some((d) => DOC_DIR.test(d)) || /^(?:readme|changelog|changes|history|contributing|license|notice|authors)(?:\.|$)/i.test(name)) return 'documentation';
   return 'production';
+}
+
+/**
+ * The folders of a path that can name a sample: not the package folders of a main source set
+ * (`src/main/java/com/example/demo/` is the package `com.example.demo`, production code).
+ */
+function packageDirs(dirs: string[]): string[] {
+  const main = dirs.findIndex((d, i) => d === 'src' && dirs[i + 1] === 'main' && /^(?:java|kotlin|scala|groovy)$/.test(dirs[i + 2] ?? ''));
+  return main < 0 ? dirs : dirs.slice(0, main);
 }
 
 /** Android string resources: `strings.xml` in `res/values` or `res/values-fr`. */

@@ -25,6 +25,9 @@ const HEALTH_PHRASES = [
   'medical record', 'carte vitale', 'numero secu', 'securite sociale', 'codice fiscale', 'date naissance',
   'health insurance', 'care plan', 'blood type', 'blood pressure', 'heart rate', 'test result', 'test results',
   'diagnostic report', 'diagnostic reports',
+  // a message or a dataset of a health standard, not the standard (`hl7Message`, `rawHl7Data`; not `hl7Source`)
+  'hl7 message', 'hl7 messages', 'hl7 msg', 'hl7 data', 'hl7 text', 'hl7 string', 'hl7 payload', 'hl7 content',
+  'hl7 body', 'hl7 segment', 'hl7 segments', 'dicom dataset', 'dicom data', 'dicom header', 'dicom headers',
 ];
 
 /**
@@ -48,6 +51,7 @@ const OPAQUE_LAST = new Set([
   'file', 'topic', 'queue', 'channel', 'reference', 'link', 'exists', 'changed', 'updated', 'created',
   'timestamp', 'seq', 'no', 'tag', 'tags', 'prefix', 'suffix', 'len', 'datatype', 'class', 'classes', 'kind', 'kinds',
   'state', 'states', 'multiplier', 'factor', 'ratio', 'percent', 'percentage', 'precision', 'level', 'flag', 'flags',
+  'port', 'host', 'hostname', 'server', 'timeout', 'encoding', 'charset', 'delimiter', 'separator',
 ]);
 
 /** First words of names that are booleans or numbers about the data. */
@@ -124,7 +128,8 @@ const ACCESSOR_WORDS = new Set([
   'limit', 'skip', 'join', 'concat', 'append', 'add', 'put', 'pop', 'peek', 'take', 'head', 'tail', 'single', 'only',
   'one', 'await', 'then', 'sprintf', 'sprint', 'printf', 'r', 'export', 'var', 'inspect', 'repr', 'str', 's', 'a', 'h',
   'split', 'strip', 'trim', 'lower', 'upper', 'capitalize', 'replace', 'substring', 'substr', 'slice', 'sub', 'fmt',
-  'pretty', 'safe', 'unsafe', 'raw', 'key', 'sym',
+  'pretty', 'safe', 'unsafe', 'raw', 'key', 'sym', 'fetchall', 'fetchone', 'fetchmany', 'where', 'order', 'in',
+  'latest', 'oldest', 'paginate',
 ]);
 
 /** Nouns of a whole payload or a part of it that is still the payload: the body of a response, a row, its value. */
@@ -134,7 +139,7 @@ const CARRIER_WORDS = new Set([
   'string', 'json', 'xml', 'yaml', 'csv', 'tsv', 'dict', 'object', 'obj', 'record', 'records', 'row', 'rows', 'dto',
   'entity', 'entities', 'message', 'line', 'lines', 'bytes', 'buffer', 'stream', 'iterator', 'set', 'document', 'doc',
   'node', 'segment', 'segments', 'field', 'fields', 'details', 'info', 'summary', 'display', 'description', 'bundle',
-  'pair', 'pairs', 'tuple', 'output', 'report', 'export', 'row',
+  'pair', 'pairs', 'tuple', 'output', 'report', 'export', 'row', 'dataset', 'datasets', 'objects',
 ]);
 
 /** First words of calls that look something else up from their arguments: `getConcept(code)`, `isValid(ssn)`. */
@@ -174,9 +179,9 @@ export function carriesArguments(name: string | undefined): boolean {
   return !words.length || !LOOKUP_VERBS.has(words[0]) || namesPayload(words);
 }
 
-/** Last words of names for a number, a flag or a kind, which no value given to them makes a record. */
+/** Last words of names for a number, a flag, a kind or an error, which no value given to them makes a record. */
 const METADATA_LAST = new Set([
-  'id', 'ids', 'uuid', 'uuids', 'guid', 'count', 'counts', 'total', 'length', 'size', 'index', 'idx', 'seq', 'len', 'key',
+  'id', 'ids', 'err', 'uuid', 'uuids', 'guid', 'count', 'counts', 'total', 'length', 'size', 'index', 'idx', 'seq', 'len', 'key',
   'keys', 'hash', 'hmac', 'digest', 'token', 'tokens', 'ref', 'refs', 'type', 'types', 'status', 'version', 'timestamp',
   'exists', 'enabled', 'mode', 'format', 'datatype', 'class', 'kind', 'state', 'states', 'multiplier', 'factor', 'ratio',
   'percent', 'percentage', 'precision', 'level', 'flag', 'flags',

@@ -15,24 +15,32 @@ import { grammarOf, type SyntaxNode, type Tree } from '../parsers/treeSitter';
  * - `assign` (`left`, `right`, `type`): a declaration or assignment; several `left`/`right` nodes are paired one
  *   to one. `update` (`x += y`): the same, adding to what the target holds.
  * - `loop` (`left`, `right`, `type`): a loop (or `if let`) whose variables take the collection's elements.
+ * - `append` (`left`, `right` or `query`): a call that adds its arguments to its receiver (`sb.append(x)`,
+ *   `rows.Add(x)`): the receiver then holds what they carry; with `query`, only a literal query of health data
+ *   counts (`cursor.execute("SELECT mrn … FROM patients")`).
  * - `name`: a variable; `member` (`object`, `name`): a property; `index` (`object`, `key`): an element read with a
  *   literal key; `call` (`function` or `receiver` and `name`, `args`): a call; `pair` (`key`, `value`): a map
  *   entry or a named argument; `string`: a string literal (its interpolations are its descendants).
+ * - `source`: a call whose result is health data whatever its arguments (`pydicom.dcmread(path)`: a DICOM dataset,
+ *   patient attributes included).
+ * - `request`: the payload of an HTTP request (`$_POST`, `request.get_json()`): health data in a function whose
+ *   text (decorators and route included) names health data, as a handler of a patient route.
  * - `opaque`: an expression whose value does not carry the data it is computed from (a comparison, a type
  *   test), or a part of an expression that is not a value (the type in a cast).
  *
  * Each entry: `types` (node types), optional `target` (the role goes to these nodes instead, parts are relative
  * to them), `parts` (part name → selector or list of selectors), `has` (selectors that must find a node),
  * `when` (selector → regex the text of one found node must match whole). The first entry of a role that applies
- * to a node wins; `opaque` wins over every other expression role.
+ * to a node wins; `opaque` wins over every other expression role, `source` and `request` over `call`, `member` and
+ * `name`.
  *
  * Selectors are steps joined by `/`: `.` the node, `field` its children in a field, `*` its named children, `**`
  * all its children (tokens too); `:type` after a step (or alone, for named children) keeps nodes of that type;
  * `[i]` keeps the i-th result (negative from the end): `*[0]:call` is the first child if it is a call,
  * `:call[0]` the first call among the children.
  */
-export type ExpressionRole = 'name' | 'member' | 'index' | 'call' | 'pair' | 'string' | 'opaque';
-export type StructureRole = 'scope' | 'param' | 'assign' | 'update' | 'loop';
+export type ExpressionRole = 'name' | 'member' | 'index' | 'call' | 'pair' | 'string' | 'source' | 'request' | 'opaque';
+export type StructureRole = 'scope' | 'param' | 'assign' | 'update' | 'loop' | 'append';
 
 export interface Role<K extends string = string> {
   kind: K;
@@ -40,8 +48,8 @@ export interface Role<K extends string = string> {
   parts: Record<string, SyntaxNode[]>;
 }
 
-const EXPRESSION_ROLES: readonly string[] = ['name', 'member', 'index', 'call', 'pair', 'string', 'opaque'];
-const STRUCTURE_ROLES: readonly string[] = ['scope', 'param', 'assign', 'update', 'loop'];
+const EXPRESSION_ROLES: readonly string[] = ['name', 'member', 'index', 'call', 'pair', 'string', 'source', 'request', 'opaque'];
+const STRUCTURE_ROLES: readonly string[] = ['scope', 'param', 'assign', 'update', 'loop', 'append'];
 
 interface Step {
   /** Where the step goes from a node: itself, a field's children, its named children, or all its children. */
@@ -172,6 +180,11 @@ export class SyntaxRoles {
     this.walk(tree.rootNode, true);
   }
 
+  /** Whether a node is a function, method, lambda or closure of the language. */
+  isScope(node: SyntaxNode): boolean {
+    return this.table.scopeTypes.has(node.type);
+  }
+
   /** Walks the inside of the top-level scope holding an offset, unless done. */
   cover(at: number): void {
     const i = this.deferred.findIndex((n) => n.startIndex <= at && at < n.endIndex);
@@ -218,7 +231,7 @@ export class SyntaxRoles {
           continue;
         }
         const existing = this.expressions.get(target.id);
-        if (!existing || (e.role === 'opaque' && existing.kind !== 'opaque')) this.expressions.set(target.id, { kind: e.role as ExpressionRole, node: target, parts });
+        if (!existing || (e.role === 'opaque' && existing.kind !== 'opaque') || ((e.role === 'source' || e.role === 'request') && (existing.kind === 'call' || existing.kind === 'member' || existing.kind === 'name'))) this.expressions.set(target.id, { kind: e.role as ExpressionRole, node: target, parts });
       }
     }
   }

@@ -14,6 +14,8 @@ export interface TokenSink {
   re: RegExp;
   /** The sink does not apply in a file that matches (a file using EncryptedSharedPreferences). */
   unlessFile?: RegExp;
+  /** The sink applies only to files matching this (`SharedPreferences` for a chained `.putString(`). */
+  ifFile?: RegExp;
 }
 
 const FUNCTION_HEADER: Record<string, RegExp> = {
@@ -50,7 +52,7 @@ interface Event {
 export function tokenFlows(doc: SourceDocument, sinks: TokenSink[]): Flow[] {
   const text = doc.text;
   const lang = doc.language.id;
-  const applicable = sinks.filter((s) => !s.unlessFile?.test(text));
+  const applicable = sinks.filter((s) => sinkApplies(s, text));
   if (!applicable.length) return [];
   const flows: Flow[] = [];
   const base = new Map<string, FlowSource | null>();
@@ -238,4 +240,9 @@ export function tokenFlows(doc: SourceDocument, sinks: TokenSink[]): Flow[] {
     const nl = text.indexOf('\n', from);
     return nl < 0 ? text.length : nl;
   }
+}
+
+/** Whether a sink applies to a file, by its `unlessFile` and `ifFile` tests. */
+export function sinkApplies(sink: TokenSink, text: string): boolean {
+  return !sink.unlessFile?.test(text) && (!sink.ifFile || sink.ifFile.test(text));
 }

@@ -2,8 +2,11 @@ import type { SourceDocument } from '../document';
 import { parse, type SyntaxNode, type Tree } from '../parsers/treeSitter';
 import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, declaredResourceType, healthWordOf, isOpaqueName, isUnrelatedType, namesMetadata, scalarNames } from './healthNames';
 import { pathDetail, type Flow, type FlowSource } from './flow';
+import { fieldKind } from '../people/fields';
+import { aboutHl7, hl7Segment } from './hl7Text';
+import { healthQuery, literalBody } from './sqlQuery';
 import { SyntaxRoles, syntaxTable, type ExpressionRole, type Role, type StructureRole } from './syntaxRoles';
-import type { TokenSink } from './tokenFlow';
+import { sinkApplies, type TokenSink } from './tokenFlow';
 
 /**
  * Health data into sinks for the languages parsed with tree-sitter (Python, Java, Kotlin, C#, Go, PHP, Ruby,
@@ -22,7 +25,7 @@ export type LiteralSource = (start: number, end: number) => FlowSource | undefin
  */
 export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource?: LiteralSource): Flow[] | undefined {
   if (!syntaxTable(doc.language.id)) return undefined;
-  const applicable = sinks.filter((s) => !s.unlessFile?.test(doc.text));
+  const applicable = sinks.filter((s) => sinkApplies(s, doc.text));
   const matches = sinkMatches(doc, applicable);
   if (!matches.length) return [];
   const parsed = parsedDocument(doc);
@@ -135,6 +138,16 @@ class Walker {
   private readonly foreignTypes: Set<string>;
   /** Names the file declares as numbers or flags (`public int PatientsSkipped { get; set; }`). */
   private readonly scalars: Set<string>;
+  /** Names given a literal query of health data (`QUERY = "SELECT mrn, … FROM patients"`), anywhere in the file. */
+  private readonly queries = new Map<string, FlowSource>();
+  /** Names of buffers in memory (`io.StringIO()`, `new StringWriter()`, a CSV writer over one): no file sinks. */
+  private readonly memory = new Set<string>();
+  /** Per function, whether it names health data (for request payloads). */
+  private readonly healthScopes = new Map<number, boolean>();
+  /** Whether the file is about HL7 v2 (bare segment ids such as `"PID"` then count as segments). */
+  private hl7File?: boolean;
+  /** Per function, the names tested against an HL7 v2 segment (`strings.HasPrefix(msg, "MSH|")`). */
+  private readonly hl7Names = new Map<number, Map<string, FlowSource>>();
 
   constructor(
     private readonly doc: SourceDocument,
@@ -193,6 +206,27 @@ class Walker {
         const right = r.parts.right?.[0];
         return [{ at: right ? right.endIndex : n.startIndex, order: Order.Bind, apply: () => this.loop(r) }];
       }
+      case 'append':
+        return [{ at: n.endIndex, order: Order.End, start: n.startIndex, apply: () => this.append(r) }];
+    }
+  }
+
+  /** `sb.append(x)`, `rows.Add(x)`, `cursor.execute(query)`: the receiver now holds what the arguments carry. */
+  private append(r: Role<StructureRole>): void {
+    const rights = r.parts.right ?? [];
+    const query = r.parts.query;
+    // a `query` part only counts as a query (`cursor.execute(sql, (mrn,))` does not make the cursor an mrn), and
+    // another literal SELECT leaves the receiver with its results (`cursor.execute("SELECT count(*) …")`)
+    const source = query ? this.queryIn(query) : this.firstTaint(rights);
+    if (!source && query && this.descendants(query, 'string').some((s) => SQL_SELECT.test(literalBody(s.node.text)))) {
+      for (const l of r.parts.left ?? []) if (this.roles.expressions.get(l.id)?.kind === 'name') this.env.bind(bareName(l.text), null);
+      return;
+    }
+    if (!source) return;
+    for (const l of r.parts.left ?? []) {
+      const role = this.roles.expressions.get(l.id);
+      if (role?.kind === 'name' && !namesMetadata(bareName(l.text))) this.env.bind(bareName(l.text), source);
+      else if (role?.kind === 'member' || role?.kind === 'index') this.assignProperty(role, undefined, source);
     }
   }
 
@@ -237,6 +271,9 @@ class Walker {
     if (role?.kind === 'name') {
       const name = bareName(target.text);
       const typed = this.typedSource(type, target);
+      const query = value && this.queryIn([value]);
+      if (query) this.queries.set(name, query);
+      if (value || type) this[this.isMemoryBuffer(value, type) ? 'remember' : 'forget'](name);
       if (typed) this.env.bind(name, typed);
       else if (!update && (namesMetadata(name) || (type && (SCALAR_TYPE.test(type.text) || isUnrelatedType(type.text))))) this.env.bind(name, null);
       else if (update) this.env.bind(name, source ?? this.env.lookup(name) ?? null);
@@ -280,6 +317,24 @@ class Walker {
     return undefined;
   }
 
+  private remember(name: string): void {
+    this.memory.add(name);
+  }
+
+  private forget(name: string): void {
+    this.memory.delete(name);
+  }
+
+  /** A buffer in memory, or a writer over one (`csv.writer(buf)`, `new PrintWriter(sw)`, `csv.NewWriter(&buf)`). */
+  private isMemoryBuffer(value: SyntaxNode | undefined, type: SyntaxNode | undefined): boolean {
+    if (type && MEMORY_BUFFER.test(type.text)) return true;
+    if (!value) return false;
+    if (MEMORY_BUFFER.test(value.text)) return true;
+    const role = this.roles.expressions.get(value.id);
+    if (role?.kind !== 'call' || !/writer|printer|stream|encoder/i.test(this.text.slice(value.startIndex, argsStartOf(role)))) return false;
+    return this.descendants(role.parts.args ?? [], 'name').some((a) => this.memory.has(bareName(a.node.text)));
+  }
+
   // ---------- sinks ----------
 
   /**
@@ -304,6 +359,9 @@ class Walker {
   private checkSink(match: SinkMatch, call: Role<ExpressionRole>): void {
     const { sink, at } = match;
     if (this.flows.some((f) => f.start === at && f.kind === sink.kind)) return;
+    const receiver = call.parts.receiver?.[0] ?? call.parts.function?.[0];
+    const root = receiver && this.rootName(receiver);
+    if (sink.kind === 'file' && root && this.memory.has(root)) return;
     const args = call.parts.args ?? [];
     const recvNode = match.recv && this.tree.rootNode.descendantForIndex(match.recv[0], match.recv[1]);
     const source = this.firstTaint(args) ?? (recvNode ? this.taint(recvNode) : undefined) ?? (sink.kind === 'client-storage' ? this.keySource(args) : undefined);
@@ -373,9 +431,15 @@ class Walker {
       case 'name': {
         const name = bareName(n.text);
         const bound = this.env.lookup(name);
-        if (bound !== undefined) return bound ?? undefined;
+        if (bound) return bound;
+        const hl7 = this.hl7Name(n, name);
+        if (hl7 || bound === null) return hl7;
         return healthWordOf(name) && !this.scalars.has(name) ? this.src(n, `\`${name}\``) : undefined;
       }
+      case 'source':
+        return this.src(n, `\`${chainLabel(n.text)}\``);
+      case 'request':
+        return this.handlesHealthData(n) ? this.src(n, `the request payload \`${chainLabel(n.text)}\``) : undefined;
       case 'member':
       case 'index': {
         const key = role.kind === 'member' ? part('name')?.text : literalText(part('key'));
@@ -395,9 +459,12 @@ class Walker {
         if (t) return t;
         return key && healthWordOf(key) && value && this.carriesValue(value) ? this.src(n, `\`${key}\``) : undefined;
       }
-      case 'string':
+      case 'string': {
+        // an HL7 v2 message written out with its patient segment (`"MSH|…\rPID|…"`, `"PID|1||" + mrn`)
+        if (HL7_PATIENT_TEXT.test(literalBody(n.text))) return this.src(n, 'an HL7 v2 message with a PID segment');
         if (!this.hasReference(n)) return this.literalSource?.(n.startIndex, n.endIndex);
         break;
+      }
     }
     for (const c of n.namedChildren) {
       const t = c && this.taint(c, depth + 1);
@@ -415,11 +482,20 @@ class Walker {
     const methodNode = role.parts.name?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.name?.[0] : fnRole?.kind === 'name' ? fn : undefined);
     // `getPatientIdentifierTypeByName(n)` gives a patient identifier type: what a lookup gives is named before `By`.
     const method = methodNode && bareName(methodNode.text).replace(/(?<=[a-z0-9])(?:By|_by_)[A-Z_a-z]\w*$/, '');
+    // `prepare('SELECT mrn, birth_date FROM patients')`, `$pdo->query(…)`, `pd.read_sql(QUERY, engine)`: the
+    // query's result, whatever the call is named.
+    const query = this.queryIn(role.parts.args ?? []);
+    if (query) return query;
     if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
     if (method && healthWordOf(method)) return this.src(n, `\`${method}()\``);
     // `state = program.getCurrentState()`, `getConcept(code)`: a call named for some other thing gives that thing.
     const receiver = role.parts.receiver?.[0] ?? (fnRole?.kind === 'member' ? fnRole.parts.object?.[0] : undefined);
+    // `->select('ward', DB::raw('count(*)'))`, `.values_list('id', flat=True)`: columns picked by name
+    if (method && COLUMN_PICK.test(method) && !this.picksHealthColumn(role)) return undefined;
     const t = receiver && carriesData(method) ? this.taint(receiver, depth + 1) : undefined;
+    // `targets.Select(t => t.PatientId)`, `patients.map { it.name }`: a mapping gives what its function gives.
+    const mapping = t && method && MAPPING.test(method) ? this.lambdaIn(role.parts.args ?? []) : undefined;
+    if (mapping) return this.lambdaTaint(mapping, t!, depth);
     if (t) return t;
     if (!carriesArguments(method)) return undefined;
     for (const a of role.parts.args ?? []) {
@@ -429,10 +505,150 @@ class Walker {
     return undefined;
   }
 
+  /** A literal query of health data among call arguments, written out or through a name given one. */
+  private queryIn(args: SyntaxNode[]): FlowSource | undefined {
+    for (const a of args) {
+      for (const s of this.descendants([a], 'string')) {
+        const label = healthQuery(s.node.text);
+        if (label) return this.src(s.node, label);
+      }
+      for (const name of this.descendants([a], 'name')) {
+        const q = this.queries.get(bareName(name.node.text));
+        if (q) return q;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * An HL7 v2 message or segment: a name the same function tests against a segment's start
+   * (`strings.HasPrefix(msg, "MSH|")`, `message.StartsWith("MSH|")`, `seg.startswith("PID|")`).
+   */
+  private hl7Name(at: SyntaxNode, name: string): FlowSource | undefined {
+    const scope = this.enclosingScope(at);
+    if (!scope) return undefined;
+    let names = this.hl7Names.get(scope.id);
+    if (!names) {
+      this.hl7Names.set(scope.id, (names = new Map()));
+      for (const role of this.roles.expressions.values()) {
+        if (role.kind !== 'call' || role.node.startIndex < scope.startIndex || role.node.endIndex > scope.endIndex) continue;
+        // a test of the value (`HasPrefix`, `startswith`, `Contains`), not a formatting call (`Sprintf("MSH|…", now)`)
+        if (!HL7_TEST.test(role.parts.name?.[0]?.text ?? '')) continue;
+        const values = this.directValues(role.parts.args ?? []);
+        const strings = values.filter((v) => this.roles.expressions.get(v.id)?.kind === 'string');
+        if (!strings.some((s) => hl7Segment(s.text, (this.hl7File ??= aboutHl7(this.text))))) continue;
+        const tested = values.filter((v) => this.roles.expressions.get(v.id)?.kind === 'name');
+        const receiver = role.parts.receiver?.[0];
+        // `msg.startswith("MSH|")`: the receiver is tested; `strings.HasPrefix(msg, "MSH|")`: an argument is.
+        if (receiver && values.length === 1 && this.roles.expressions.get(receiver.id)?.kind === 'name') tested.push(receiver);
+        for (const t of tested) {
+          const tname = bareName(t.text);
+          if (!names.has(tname) && !namesMetadata(tname)) names.set(tname, this.src(t, `the HL7 v2 message \`${tname}\``));
+        }
+      }
+    }
+    return names.get(name);
+  }
+
+  /** A call's arguments as values: through argument lists and wrappers, not into expressions. */
+  private directValues(args: SyntaxNode[]): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    const visit = (n: SyntaxNode, depth: number) => {
+      if (this.roles.expressions.has(n.id)) out.push(n);
+      else if (depth < 3) for (const c of n.namedChildren) if (c) visit(c, depth + 1);
+    };
+    for (const a of args) visit(a, 0);
+    return out;
+  }
+
+  /** Whether the function around a node (its decorators, route and class included) names health data. */
+  private handlesHealthData(n: SyntaxNode): boolean {
+    // a script's top level (a PHP page, a Python script) is judged by the whole file
+    const scope = this.enclosingScope(n) ?? this.tree.rootNode;
+    let known = this.healthScopes.get(scope.id);
+    if (known === undefined) {
+      // a decorated Python function, an annotated Java/C# method: the decorations are the parent's first children
+      const outer = scope.parent && /decorated|annotated/.test(scope.parent.type) ? scope.parent : scope;
+      const words: string[] = this.text.slice(outer.startIndex, outer.endIndex).match(/[A-Za-z_]\w*/g) ?? [];
+      // the class it belongs to (`class PatientController`)
+      for (let p = outer.parent; p; p = p.parent) {
+        const name = /class|object|impl/.test(p.type) ? p.childForFieldName('name') : null;
+        // (its words one by one: `PatientController` is not health data, but it handles patients)
+        if (name) words.push(...name.text.split(/(?<=[a-z0-9])(?=[A-Z])|_/));
+      }
+      this.healthScopes.set(scope.id, (known = [...new Set(words)].some((w) => healthWordOf(w) !== undefined)));
+    }
+    return known;
+  }
+
+  /** The outermost function around a node, whose names are its own. */
+  private enclosingScope(n: SyntaxNode): SyntaxNode | undefined {
+    let found: SyntaxNode | undefined;
+    for (let p: SyntaxNode | null = n.parent; p; p = p.parent) if (this.roles.isScope(p)) found = p;
+    return found;
+  }
+
+  /** Whether a query builder's column pick names a health column or all of them (false when it names only others). */
+  private picksHealthColumn(call: Role<ExpressionRole>): boolean {
+    const names = this.directValues(call.parts.args ?? [])
+      .filter((v) => this.roles.expressions.get(v.id)?.kind === 'string')
+      .map((v) => literalText(v) ?? '');
+    if (!names.length) return true;
+    return names.some((n) => {
+      const column = n.replace(/^.*\s+as\s+/i, '').replace(/^.*\./, '').trim();
+      return column === '*' || healthWordOf(column) !== undefined || fieldKind(column) !== undefined;
+    });
+  }
+
+  /** The function literal among a call's arguments (`t => …`, `{ it.name }`, `lambda p: …`). */
+  private lambdaIn(args: SyntaxNode[]): SyntaxNode | undefined {
+    const visit = (n: SyntaxNode, depth: number): SyntaxNode | undefined => {
+      if (this.roles.isScope(n)) return n;
+      if (depth >= 3 || this.roles.expressions.has(n.id)) return undefined;
+      for (const c of n.namedChildren) {
+        const found = c && visit(c, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    for (const a of args) {
+      const found = visit(a, 0);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** What a function literal gives when its parameters (or Kotlin's `it`) take the elements of a source. */
+  private lambdaTaint(lambda: SyntaxNode, elements: FlowSource, depth: number): FlowSource | undefined {
+    this.roles.cover(lambda.startIndex);
+    const own = (n: SyntaxNode) => {
+      for (let p = n.parent; p; p = p.parent) if (this.roles.isScope(p)) return p.id === lambda.id;
+      return false;
+    };
+    const params = this.roles.structure
+      .filter((r) => r.kind === 'param' && r.node.startIndex >= lambda.startIndex && r.node.endIndex <= lambda.endIndex)
+      .flatMap((r) => r.parts.name ?? [])
+      .filter(own);
+    const outer = this.env;
+    this.env = new Env(outer);
+    try {
+      if (params.length) for (const p of params) this.env.bind(bareName(p.text), elements);
+      else this.env.bind('it', elements);
+      for (const c of lambda.namedChildren) {
+        if (!c || params.some((p) => p.startIndex >= c.startIndex && p.endIndex <= c.endIndex)) continue;
+        const t = this.taint(c, depth + 1);
+        if (t) return t;
+      }
+      return undefined;
+    } finally {
+      this.env = outer;
+    }
+  }
+
   /** Whether an expression reads a variable, a property or a call (not only literals). */
   private hasReference(n: SyntaxNode, depth = 0): boolean {
     const kind = this.roles.expressions.get(n.id)?.kind;
-    if (kind === 'name' || kind === 'member' || kind === 'index' || kind === 'call') return true;
+    if (kind === 'name' || kind === 'member' || kind === 'index' || kind === 'call' || kind === 'source' || kind === 'request') return true;
     return depth < MAX_DEPTH && n.namedChildren.some((c) => c !== null && this.hasReference(c, depth + 1));
   }
 
@@ -453,6 +669,25 @@ class Walker {
     return role?.kind === 'call' && SANITIZER.test(this.text.slice(role.node.startIndex, argsStartOf(role)));
   }
 }
+
+/** Calls that test a value against a text: a prefix, a suffix, a part, equality. */
+const HL7_TEST = /^(?:HasPrefix|HasSuffix|Contains|startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|contains|includes|Index|IndexOf|indexOf|find|index|Equal|EqualFold|equals|Equals|str_starts_with|str_contains|strpos|start_with\?|include\?)$/;
+
+/** The text of an HL7 v2 message with its patient identification segment, or of that segment. */
+const HL7_PATIENT_TEXT = /^(?:MSH\|[\s\S]*PID\||PID\|)/;
+
+/** A literal SQL query that reads (its text, without quotes). */
+const SQL_SELECT = /^\s*(?:\(\s*)?(?:WITH|SELECT)\b/i;
+
+/** Query-builder methods that pick columns by name (Laravel, Django, SQLAlchemy, jOOQ-like builders). */
+const COLUMN_PICK = /^(?:select|addSelect|pluck|value|values|values_list|only|with_entities)$/;
+
+/** Methods that give, for each element, what a function given to them gives. */
+const MAPPING = /^(?:map|mapNotNull|mapIndexed|mapTo|flatMap|Select|SelectMany|ConvertAll|transform)$/;
+
+/** Buffers in memory, as constructed or declared: what is written to them is not written to a file. */
+const MEMORY_BUFFER =
+  /^(?:new\s+|&)?(?:[\w.]*\.)?(?:StringIO|BytesIO|StringWriter|StringBuilder|StringBuffer|ByteArrayOutputStream|CharArrayWriter|MemoryStream|bytes\.Buffer|strings\.Builder)\b|^new\((?:bytes\.Buffer|strings\.Builder)\)/;
 
 /** Declared types of counts, flags and indices, which cannot hold a record (a measurement may be a `double`). */
 const SCALAR_TYPE = /^(?:int|long|short|byte|boolean|bool|char|Integer|Long|Short|Byte|Boolean|Character|u?int\d*|usize|isize|Int|UInt|Bool)\??$/;

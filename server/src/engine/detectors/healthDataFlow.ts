@@ -14,22 +14,29 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 const JS_SINK_HINT =
   /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
 
+/**
+ * Sources the tree-sitter flow recognises without a health word in the file: HL7 v2 segments that a value is
+ * tested against (`HasPrefix(msg, "MSH|")`) and DICOM readers (`pydicom.dcmread`, the `source` role of the
+ * flow tables).
+ */
+const TREE_SOURCE_HINT = /MSH\||PID\||OBX\||\^A0\d|\^R01|\bhl7|dcmread|pydicom|DicomFile|dicom\.Parse/i;
+
 /** JS/TS flows are computed once per document and shared by every rule that reports one kind of sink. */
 const jsCache = new WeakMap<SourceDocument, Flow[]>();
 
 /**
  * Health data reaching a sink (logs, client storage, cookies, files, analytics, sharing services): the finding
  * sits on the sink with a related location at the source. Options: `kind` (the sink kind this rule reports) and
- * `sinks` ({ language: [regex | { regex, unlessFile }] }) for the token-level flow of languages other than JS/TS.
+ * `sinks` ({ language: [regex | { regex, unlessFile, ifFile }] }) for the token-level flow of languages other than JS/TS.
  */
 export const healthDataFlow: Detector = {
   name: 'health-data-flow',
   run(doc, options, context) {
     const kind = options.kind as SinkKind;
-    if (!SINK_KINDS.includes(kind) || !hinted(doc, HEALTH_HINT)) return [];
+    if (!SINK_KINDS.includes(kind)) return [];
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
-      if (!hinted(doc, JS_SINK_HINT)) return [];
+      if (!hinted(doc, HEALTH_HINT) || !hinted(doc, JS_SINK_HINT)) return [];
       let cached = jsCache.get(doc);
       if (!cached) {
         // Loaded on first use: it brings the TypeScript compiler, tens of megabytes a worker without JS/TS files never needs.
@@ -38,6 +45,7 @@ export const healthDataFlow: Detector = {
       }
       flows = cached;
     } else {
+      if (!hinted(doc, HEALTH_HINT) && !hinted(doc, TREE_SOURCE_HINT)) return [];
       const sinks = tokenSinks(options, doc.language.id);
       if (!sinks.length) return [];
       // Each rule has its own sinks: nothing to share between rules here (the parsed tree is, in treeFlow).
@@ -123,8 +131,9 @@ function tokenSinks(options: Record<string, unknown>, language: string): TokenSi
     sinks = (Array.isArray(entries) ? entries : []).flatMap((e): TokenSink[] => {
       if (typeof e === 'string') return [{ kind: options.kind as SinkKind, re: new RegExp(e, 'gm') }];
       if (e && typeof e === 'object' && typeof (e as { regex?: unknown }).regex === 'string') {
-        const { regex, unlessFile, kind } = e as { regex: string; unlessFile?: string; kind?: SinkKind };
-        return [{ kind: kind ?? (options.kind as SinkKind), re: new RegExp(regex, 'gm'), unlessFile: unlessFile ? new RegExp(unlessFile) : undefined }];
+        const { regex, unlessFile, ifFile, kind } = e as { regex: string; unlessFile?: string; ifFile?: string; kind?: SinkKind };
+        const re = (r: string | undefined) => (r ? new RegExp(r) : undefined);
+        return [{ kind: kind ?? (options.kind as SinkKind), re: new RegExp(regex, 'gm'), unlessFile: re(unlessFile), ifFile: re(ifFile) }];
       }
       return [];
     });

@@ -51,7 +51,7 @@ export function urlUse(doc: SourceDocument, start: number, end: number, o: UrlUs
     case 'hcl':
       return lineKeyUse(lineBefore(text, start), o) ?? 'value';
     case 'shell':
-      return shellUse(lineBefore(text, start), o);
+      return shellUse(logicalLineBefore(text, start), o);
     default:
       return CODE_FAMILIES.has(doc.language.family) ? codeUse(doc, start, o) : 'data';
   }
@@ -78,6 +78,18 @@ function pathUse(path: string[], o: UrlUseOptions): UrlUse {
 
 function lineBefore(text: string, start: number): string {
   return text.slice(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 400), start);
+}
+
+/**
+ * The text before a URL on its logical line: physical lines ending in `\` continue the one before
+ * (`LABEL a=… \⏎ b="http://…"`, `curl -X POST \⏎ http://…`).
+ */
+function logicalLineBefore(text: string, start: number): string {
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  for (let n = 0; n < 50 && from > 0 && /\\[ \t]*\r?\n$/.test(text.slice(Math.max(0, from - 4), from)); n++) {
+    from = text.lastIndexOf('\n', from - 2) + 1;
+  }
+  return text.slice(Math.max(from, start - 4000), start).replace(/\\[ \t]*\r?\n/g, ' ');
 }
 
 /** `KEY=`, `key: `, `key = "`, `-Uri '`, `--endpoint-url ` just before the URL. */
@@ -112,7 +124,24 @@ function codeUse(doc: SourceDocument, start: number, o: UrlUseOptions): UrlUse {
     const named = lineKeyUse(call.argsBefore, o);
     return named ?? (call.argsBefore.trim() === '' ? nameUse(call.callee, o) ?? 'data' : 'data');
   }
-  return lineKeyUse(before, o) ?? assignmentUse(before, o) ?? 'value';
+  return lineKeyUse(before, o) ?? assignmentUse(before, o) ?? constantUse(doc, before, o) ?? 'value';
+}
+
+/**
+ * A constant given the URL and passed to a connection call elsewhere in the file
+ * (`HIE_DOCUMENTS = "http://…"` then `session.post(HIE_DOCUMENTS, …)`, `new URL(LAB_API + path)`).
+ */
+function constantUse(doc: SourceDocument, before: string, o: UrlUseOptions): UrlUse | undefined {
+  const name = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\]?.]+\s*)?(?<![=!<>])=(?![=>])\s*$/.exec(before)?.[1];
+  if (!name || name.length < 3) return undefined;
+  const text = doc.text;
+  const uses = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  for (let m = uses.exec(text); m; m = uses.exec(text)) {
+    if (doc.scopes.scopeAt(m.index) !== 'code') continue;
+    const call = enclosingCall(statementBefore(text, m.index));
+    if (call && o.connectionCalls.test(call.callee)) return 'connection';
+  }
+  return undefined;
 }
 
 /** The statement's text before a literal: from the last `;`, `{` or `}` (within 400 characters). */
@@ -153,7 +182,8 @@ function enclosingCall(before: string): { callee: string; argsBefore: string } |
 // ---- shell, Dockerfile, web servers ------------------------------------------------------------------------
 
 function shellUse(before: string, o: UrlUseOptions): UrlUse {
-  const line = before.replace(/^\s+/, '');
+  // a Dockerfile's `RUN` runs the shell command that follows it
+  const line = before.replace(/^\s+/, '').replace(/^RUN\s+(?:--[\w-]+=\S+\s+)*/, '');
   if (/^LABEL\s/i.test(line)) return 'data';
   if (o.serverDirectives.test(line)) return 'connection';
   // The command the URL belongs to: after the last `|`, `;`, `&&`, `||`, `$(` or backtick.

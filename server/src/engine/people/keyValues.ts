@@ -305,11 +305,12 @@ const PERSON_CALLEE = /^(?:new\s+)?[\w.]*(?:patient|person|member|beneficiary|in
 function constructorRecords(doc: SourceDocument): CandidateRecord[] {
   const text = doc.text;
   const out: CandidateRecord[] = [];
-  const re = /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
+  // Go's composite literals take their fields in order too: `Patient{"Cornelius", "Abernathy", "1946-12-08"}`
+  const re = doc.language.id === 'go' ? /\b[A-Za-z_][\w.]*\s*[({]/g : /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const callee = m[0].slice(0, -1).trim();
     if (!PERSON_CALLEE.test(callee) || doc.scopes.scopeAt(m.index) !== 'code') continue;
-    const fields = positionalArguments(text, m.index + m[0].length);
+    const fields = positionalArguments(text, m.index + m[0].length, m[0].endsWith('{') ? '}' : ')');
     // Two single-word names in a row are a given and a family name, in either order.
     const single = fields.filter((f) => f.kind === 'given-name');
     if (single.length >= 2) single[1].kind = 'family-name';
@@ -319,7 +320,7 @@ function constructorRecords(doc: SourceDocument): CandidateRecord[] {
 }
 
 /** String and date arguments of a call, with kinds guessed from their values (names, dates) or left to recognition (identifiers). */
-function positionalArguments(text: string, at: number): FieldValue[] {
+function positionalArguments(text: string, at: number, close = ')'): FieldValue[] {
   const fields: FieldValue[] = [];
   let depth = 0;
   let argStart = at;
@@ -334,7 +335,7 @@ function positionalArguments(text: string, at: number): FieldValue[] {
     }
     if (c === '(' || c === '[' || c === '{') depth++;
     else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if ((c === ',' && depth === 0) || c === ')' || c === ';') {
+    else if ((c === ',' && depth === 0) || c === close || c === ';') {
       const arg = argument(text, argStart, i, ++n);
       if (arg) fields.push(arg);
       if (c !== ',') break;
