@@ -22,7 +22,10 @@ export const nationalIdentifier: Detector = {
     const kinds = types.map((t) => t.kind);
     const hits: DetectorHit[] = [];
     let coveredUntil = -1;
-    for (const [start, end] of candidateSpans(doc.text, types)) {
+    // The fast path finds the candidates of every type of the enabled sets at once, shared by the rules of each
+    // kind and the data flow's literal sources (one scan of the text instead of one for each).
+    const universe = context.prefilter !== false ? identifierTypesIn(sets) : undefined;
+    for (const [start, end] of candidateSpans(doc.text, types, universe)) {
       if (start < coveredUntil || isHl7Field(doc.text, start, end)) continue;
       const value = doc.text.slice(start, end);
       // Most candidates fail every check: reject them before reading their context.
@@ -79,12 +82,37 @@ function anyTypeRegex(types: readonly IdentifierType[]): RegExp {
 /**
  * Where some type's shape matches between token boundaries, earliest first and longest first: each type's
  * matches as its own left-to-right scan would find them, found with one scan for all types (a scan per type
- * cost a pass over the text for each).
+ * cost a pass over the text for each). Each type's matches do not depend on the other types scanned with it:
+ * given a `universe` holding the types, the scan covers all of the universe once for a text, and the calls for
+ * other types of the same text take their matches from it.
  */
-export function candidateSpans(text: string, types: readonly IdentifierType[]): Array<[number, number]> {
+export function candidateSpans(text: string, types: readonly IdentifierType[], universe?: readonly IdentifierType[]): Array<[number, number]> {
   if (!types.length || !/\d{2}/.test(text)) return [];
+  const byType = universe && types.every((t) => universe.includes(t)) ? sharedSpans(text, universe) : spansByType(text, types);
   const seen = new Set<string>();
   const spans: Array<[number, number]> = [];
+  for (const type of types) {
+    for (const span of byType.get(type.id) ?? []) {
+      const key = `${span[0]}:${span[1]}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        spans.push(span);
+      }
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+/** The matches of each type of the universe in the last text asked about (one text at a time per thread). */
+let shared: { text: string; universe: readonly IdentifierType[]; byType: Map<string, Array<[number, number]>> } | undefined;
+
+function sharedSpans(text: string, universe: readonly IdentifierType[]): Map<string, Array<[number, number]>> {
+  if (shared?.text !== text || shared.universe !== universe) shared = { text, universe, byType: spansByType(text, universe) };
+  return shared.byType;
+}
+
+function spansByType(text: string, types: readonly IdentifierType[]): Map<string, Array<[number, number]>> {
+  const byType = new Map<string, Array<[number, number]>>(types.map((t) => [t.id, []]));
   const nextFree = types.map(() => 0);
   const any = anyTypeRegex(types);
   any.lastIndex = 0;
@@ -97,16 +125,12 @@ export function candidateSpans(text: string, types: readonly IdentifierType[]): 
       const found = re.exec(text);
       if (!found) return;
       nextFree[i] = at + found[0].length;
-      const key = `${at}:${found[0].length}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        spans.push([at, at + found[0].length]);
-      }
+      byType.get(type.id)!.push([at, at + found[0].length]);
     });
     // Another type may start inside this match.
     any.lastIndex = at + 1;
   }
-  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return byType;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { SourceDocument } from '../document';
 import type { LexFamily } from '../languages';
 import { birthDateFromParts, parseBirthDate } from './dates';
 import { fieldKind, normalizeKey, type FieldKind } from './fields';
-import type { FieldValue } from './record';
+import { mayHoldName, type FieldValue } from './record';
 
 /**
  * Candidate person records in any language, without a parser per language: `key: value`, `key = value`,
@@ -29,11 +29,13 @@ interface Pair extends FieldValue {
   normKey: string;
 }
 
-export function candidateRecords(doc: SourceDocument): CandidateRecord[] {
+/** `shortcut` (default true): leave out the records that cannot name a person (false: the slow path, for comparison). */
+export function candidateRecords(doc: SourceDocument, shortcut = true): CandidateRecord[] {
   const family = doc.language.family;
   const pairs = [...keyedPairs(doc, family), ...setterPairs(doc, family)].sort((a, b) => a.at - b.at);
   const records: CandidateRecord[] = [];
-  if (pairs.length) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
+  // Records are groups of these pairs: with no name among them, none is judged a person's (see judgeRecord).
+  if (pairs.length && (!shortcut || mayHoldName(pairs))) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
   if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
   return records;
 }
