@@ -5,6 +5,15 @@
  * and the pattern always runs. Literals are lower case, to be looked for in the lower-cased text.
  */
 export function requiredLiterals(source: string, flags = ''): string[] | undefined {
+  const key = `${flags}/${source}`;
+  if (!known.has(key)) known.set(key, literalsOf(source, flags));
+  return known.get(key)?.slice();
+}
+
+/** Each regex is analysed once per thread (the flow rules share their JS/TS hint, and rules are compiled again on every change of settings). */
+const known = new Map<string, string[] | undefined>();
+
+function literalsOf(source: string, flags: string): string[] | undefined {
   // Under /iu, case folding matches characters that lower-casing the text does not produce (ſ for s, K for k).
   if (flags.includes('i') && (flags.includes('u') || flags.includes('v'))) return undefined;
   let node: Node;
@@ -67,13 +76,16 @@ function facts(n: Node): Facts {
 
 /**
  * A sequence: its exact strings when every part has some; its best requirement among the parts and the runs of
- * consecutive exact parts (every run, wherever it starts: `tls[-_]?security` also offers `security` alone).
+ * consecutive exact parts.
  */
 function seqFacts(parts: Facts[]): Facts {
   const candidates: string[][] = parts.flatMap((p) => (p.req ? [p.req] : []));
   let exact: string[] | undefined = [''];
   for (const p of parts) exact = exact && p.exact ? cross(exact, p.exact) : undefined;
+  // Runs start at the sequence's start and after each part that is not one fixed string (`tls[-_]?security`
+  // offers `security` alone too), and grow part by part while the parts are exact.
   for (let from = 0; from < parts.length; from++) {
+    if (from > 0 && parts[from - 1].exact?.length === 1) continue;
     let run: string[] | undefined = [''];
     for (let i = from; i < parts.length && run; i++) {
       const e = parts[i].exact;
