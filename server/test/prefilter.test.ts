@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { DEFAULT_CONFIG, RuleSet, analyzeDocument, loadBuiltinRules, scan, SourceDocument } from '../src/engine';
 import { sampleFileName } from '../src/engine/languages';
 import { LiteralScanner, filterable } from '../src/engine/prefilter';
@@ -10,6 +11,20 @@ describe('the literal prefilter', () => {
     assert.deepEqual([...scanner.scan('use SSLv3x; Verify=1')].sort(), ['ify=', 'lv3x', 'ssl', 'sslv3', 'verify']);
     assert.deepEqual([...scanner.scan('nothing here')], []);
     assert.deepEqual([...new LiteralScanner([]).scan('anything')], []);
+  });
+
+  it('finds what a search for each literal in the lower-cased text finds (random texts)', () => {
+    const literals = ['abc', 'bca', 'ab', 'cab', 'aaa', 'b.c', 'x=1'];
+    const scanner = new LiteralScanner(literals);
+    const pieces = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '.', 'x', 'X', '=', '1', 'é', ' ', '\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const expected = literals.filter((l) => text.toLowerCase().includes(l)).sort();
+        return JSON.stringify([...scanner.scan(text)].sort()) === JSON.stringify(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('takes only ASCII literals (lower-casing and case-insensitive matching disagree beyond)', () => {

@@ -6,29 +6,85 @@
  * list of their own: a rule added to a pack is filtered by what its own regex requires, or always runs.
  */
 export class LiteralScanner {
-  private readonly re: RegExp | undefined;
-  /** For each literal, the literals it starts with (itself included): found where it is found. */
-  private readonly prefixes = new Map<string, string[]>();
+  private readonly literals: string[];
+  /** The automaton's moves: next state = delta[state * 128 + character] (ASCII, upper case folded to lower). */
+  private readonly delta: Int32Array;
+  /** For each state, the literals that end there (as indexes in `literals`), or undefined. */
+  private readonly ends: Array<number[] | undefined>;
 
   constructor(literals: Iterable<string>) {
-    const all = [...new Set([...literals].map((l) => l.toLowerCase()))].filter(Boolean);
-    for (const l of all) this.prefixes.set(l, all.filter((p) => l.startsWith(p)));
-    // Longest first: at one position the regex reports the longest literal there, and the others there are its prefixes.
-    all.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    this.re = all.length ? new RegExp(all.map(escapeRegex).join('|'), 'gi') : undefined;
+    this.literals = [...new Set([...literals].map((l) => l.toLowerCase()))].filter((l) => l && !/[^\x00-\x7f]/.test(l));
+    // Aho-Corasick: a trie of the literals, then every state's moves completed through its failure link.
+    const children: Array<Map<number, number>> = [new Map()];
+    const ends: Array<number[] | undefined> = [undefined];
+    this.literals.forEach((literal, id) => {
+      let state = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const c = literal.charCodeAt(i);
+        let next = children[state].get(c);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          ends.push(undefined);
+          children[state].set(c, next);
+        }
+        state = next;
+      }
+      (ends[state] ??= []).push(id);
+    });
+    const delta = new Int32Array(children.length * 128);
+    const fail = new Int32Array(children.length);
+    const queue: number[] = [];
+    for (let c = 0; c < 128; c++) {
+      const next = children[0].get(c);
+      if (next !== undefined) {
+        delta[c] = next;
+        queue.push(next);
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q];
+      const inherited = ends[fail[state]];
+      if (inherited) ends[state] = [...(ends[state] ?? []), ...inherited];
+      for (let c = 0; c < 128; c++) {
+        const next = children[state].get(c);
+        if (next !== undefined) {
+          fail[next] = delta[fail[state] * 128 + c];
+          delta[state * 128 + c] = next;
+          queue.push(next);
+        } else {
+          delta[state * 128 + c] = delta[fail[state] * 128 + c];
+        }
+      }
+    }
+    // Upper-case letters move as their lower-case ones (the literals are lower case).
+    for (let state = 0; state < children.length; state++) {
+      for (let c = 65; c <= 90; c++) delta[state * 128 + c] = delta[state * 128 + c + 32];
+    }
+    this.delta = delta;
+    this.ends = ends;
   }
 
   /** The literals (lower case) that occur in the text, in any case. */
   scan(text: string): Set<string> {
     const found = new Set<string>();
-    const re = this.re;
-    if (!re) return found;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const literal = m[0].toLowerCase();
-      if (!found.has(literal)) for (const p of this.prefixes.get(literal) ?? [literal]) found.add(p);
-      // A literal may start inside this one: look again from the next character.
-      re.lastIndex = m.index + 1;
+    if (!this.literals.length) return found;
+    const { delta, ends } = this;
+    const seen = new Uint8Array(this.literals.length);
+    let state = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // No literal holds a character beyond ASCII: the automaton starts again after one.
+      state = c < 128 ? delta[state * 128 + c] : 0;
+      const here = ends[state];
+      if (here !== undefined) {
+        for (const id of here) {
+          if (!seen[id]) {
+            seen[id] = 1;
+            found.add(this.literals[id]);
+          }
+        }
+      }
     }
     return found;
   }
@@ -48,6 +104,3 @@ export function mayMatch(literals: readonly string[] | undefined, present: Reado
   return !literals || !present || literals.some((l) => present.has(l));
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
