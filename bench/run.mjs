@@ -22,7 +22,7 @@ const REANALYSIS_LINES = [1000, 5000, 20000];
 const REANALYSIS_RUNS = 20;
 
 function parseArgs(argv) {
-  const o = { files: 20000, mb: 200, runs: 5, seed: 20240501, path: undefined, write: true, profile: false };
+  const o = { files: 20000, mb: 200, runs: 5, seed: 20240501, path: undefined, write: true, profile: false, before: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -36,6 +36,7 @@ function parseArgs(argv) {
     else if (a === '--seed') o.seed = Math.round(num());
     else if (a === '--no-write') o.write = false;
     else if (a === '--profile') o.profile = true;
+    else if (a === '--before') o.before = path.resolve(argv[++i] ?? '.');
     else if (a === '--help' || a === '-h') o.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else o.path = path.resolve(a);
@@ -75,10 +76,10 @@ function run(cmd, args, { timeFile } = {}) {
 const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : undefined;
 
 /** One `hdguard scan` of the tree: by default a cold one (no cache), with one worker per core. */
-async function scanOnce(target, extra = ['--no-cache']) {
+async function scanOnce(target, extra = ['--no-cache'], cli = CLI) {
   const rssFile = path.join(os.tmpdir(), `hdguard-bench-rss-${process.pid}`);
   fs.rmSync(rssFile, { force: true });
-  const nodeArgs = [CLI, 'scan', target, '--format', 'json', '--fail-on', 'never', ...extra];
+  const nodeArgs = [cli, 'scan', target, '--format', 'json', '--fail-on', 'never', ...extra];
   const r = GNU_TIME
     ? await run(GNU_TIME, ['-f', 'HDGUARD_MAXRSS_KB=%M', process.execPath, ...nodeArgs])
     : await run(process.execPath, ['--require', MAXRSS_PRELOAD, ...nodeArgs], { timeFile: rssFile });
@@ -144,8 +145,8 @@ async function compareFastSlow(target) {
   return { same: fast.text === slow.text, fast: fastResults.length, slow: slowResults.length, fastMs: fast.wallMs, slowMs: slow.wallMs, firstDifference };
 }
 
-function engineReanalysis(text) {
-  const engine = require(path.join(ROOT, 'server', 'out', 'src', 'engine', 'index.js'));
+function engineReanalysis(text, root = ROOT) {
+  const engine = require(path.join(root, 'server', 'out', 'src', 'engine', 'index.js'));
   const ruleSet = new engine.RuleSet(engine.loadBuiltinRules());
   const once = () => {
     const started = performance.now();
@@ -299,6 +300,19 @@ function render(r) {
   out.push('');
   out.push(table(['Target', 'Measured', 'Met'], coldTargets(r).map(([what, value, met]) => [what, value, met ? 'yes' : '**no**'])));
   out.push('');
+  if (r.before) {
+    const five = r.reanalysis.find((x) => x.lines === 5000);
+    out.push(`Before: the build of ${r.beforeDir}, measured in the same run (its runs interleaved with these and the floor's).`);
+    out.push('');
+    out.push(table(['', 'Before', 'Now', 'Floor'], [
+      ['Cold audit, wall time (median)', ms(r.before.wallMs), ms(r.scanMs), r.rgMs === undefined ? 'n/a' : ms(r.rgMs)],
+      ['Ratio to the floor', r.rgMs === undefined ? 'n/a' : `${(r.before.wallMs / r.rgMs).toFixed(1)}×`, r.rgMs === undefined ? 'n/a' : `${(r.scanMs / r.rgMs).toFixed(1)}×`, '1×'],
+      ['Peak memory', mb(r.before.peakRss), mb(r.scan.peakRss), ''],
+      ['Findings', `${r.before.findings}`, `${r.scan.findings}`, ''],
+      ['Re-analysis of 5,000 lines (engine median)', ms(r.before.reanalysis5000), ms(five?.engine.median), ''],
+    ]));
+    out.push('');
+  }
   out.push(table(
     ['Fast path (prefilter) against the slow one (`--no-prefilter`)', 'Results fast / slow', 'SARIF', 'Wall time fast / slow'],
     r.comparisons.map((c) => [c.label, `${c.fast} / ${c.slow}`, c.same ? 'identical' : `**different**: ${c.firstDifference}`, `${ms(c.fastMs)} / ${ms(c.slowMs)}`]),
@@ -426,7 +440,8 @@ npm run bench -- --files 2000 --mb 20  # a quick run
 npm run bench -- /path/to/a/real/tree  # a real tree instead of the corpus
 \`\`\`
 Options: \`--runs N\` (default 5), \`--seed S\`, \`--no-write\` (print only, leave this file alone), \`--profile\`
-(add the stage timings).
+(add the stage timings), \`--before <checkout>\` (another build of hdguard, such as an earlier commit's built
+in a folder of its own, measured in the same run: cold audit, peak memory, findings, re-analysis).
 `;
 }
 
@@ -450,7 +465,7 @@ function treeStats(dir) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log('usage: npm run bench [-- <path>] [--files N] [--mb M] [--runs N] [--seed S] [--no-write] [--profile]');
+    console.log('usage: npm run bench [-- <path>] [--files N] [--mb M] [--runs N] [--seed S] [--no-write] [--profile] [--before <checkout>]');
     return;
   }
   for (const [file, hint] of [[CLI, 'npm run build'], [path.join(ROOT, 'server', 'out', 'test', 'lspClient.js'), 'cd server && npx tsc -p .']]) {
@@ -493,10 +508,17 @@ async function main() {
   const scans = [];
   const singles = [];
   const rgs = [];
+  const befores = [];
+  const beforeCli = args.before && path.join(args.before, 'server', 'dist', 'cli.js');
   for (let i = 0; i < args.runs; i++) {
     const s = await scanOnce(target);
     scans.push(s);
     console.error(`scan ${i + 1}/${args.runs}: ${ms(s.wallMs)}, ${s.findings} findings, peak ${mb(s.peakRss)}`);
+    if (beforeCli) {
+      const b = await scanOnce(target, ['--no-cache'], beforeCli);
+      befores.push(b);
+      console.error(`scan before ${i + 1}/${args.runs}: ${ms(b.wallMs)}, ${b.findings} findings, peak ${mb(b.peakRss)}`);
+    }
     const one = await scanOnce(target, ['--no-cache', '--jobs', '1']);
     singles.push(one);
     console.error(`scan -j 1 ${i + 1}/${args.runs}: ${ms(one.wallMs)}`);
@@ -510,6 +532,9 @@ async function main() {
   const scan = scans.find((s) => s.wallMs === scanMs) ?? scans[0];
   scan.peakRss = median(scans.map((s) => s.peakRss));
   const singleMs = median(singles.map((s) => s.wallMs));
+  const before = befores.length
+    ? { wallMs: median(befores.map((b) => b.wallMs)), peakRss: median(befores.map((b) => b.peakRss)), findings: befores[0].findings, reanalysis5000: engineReanalysis(pythonFile(5000), args.before).median }
+    : undefined;
 
   // The second audit: a first one fills the cache, then unchanged re-runs.
   await scanOnce(target, []);
@@ -550,6 +575,8 @@ async function main() {
     rgVersion: floor && (floor.name === 'ripgrep' ? floor.version : `${floor.name}: ${floor.version}`),
     comparisons,
     stages,
+    before,
+    beforeDir: args.before,
     reanalysis,
     debounceMs: DEBOUNCE_MS,
     jobs: Math.min(os.availableParallelism(), 8),
