@@ -11,6 +11,8 @@ export class LiteralScanner {
   private readonly delta: Int32Array;
   /** For each state, the literals that end there (as indexes in `literals`), or undefined. */
   private readonly ends: Array<number[] | undefined>;
+  /** 1 for the states where some literal ends (the loop's one test per character). */
+  private readonly final: Uint8Array;
 
   constructor(literals: Iterable<string>) {
     this.literals = [...new Set([...literals].map((l) => l.toLowerCase()))].filter((l) => l && !/[^\x00-\x7f]/.test(l));
@@ -63,22 +65,22 @@ export class LiteralScanner {
     }
     this.delta = delta;
     this.ends = ends;
+    this.final = Uint8Array.from(ends, (e) => (e ? 1 : 0));
   }
 
   /** The literals (lower case) that occur in the text, in any case. */
   scan(text: string): Set<string> {
     const found = new Set<string>();
     if (!this.literals.length) return found;
-    const { delta, ends } = this;
+    const { delta, ends, final } = this;
     const seen = new Uint8Array(this.literals.length);
     let state = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       // No literal holds a character beyond ASCII: the automaton starts again after one.
-      state = c < 128 ? delta[state * 128 + c] : 0;
-      const here = ends[state];
-      if (here !== undefined) {
-        for (const id of here) {
+      state = c < 128 ? delta[(state << 7) | c] : 0;
+      if (final[state]) {
+        for (const id of ends[state]!) {
           if (!seen[id]) {
             seen[id] = 1;
             found.add(this.literals[id]);
