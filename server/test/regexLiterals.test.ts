@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { loadBuiltinRules } from '../src/engine';
 import { discoverFiles } from '../src/engine/discovery';
-import { requiredLiterals } from '../src/engine/regexLiterals';
+import { IDENTIFIER_TYPES } from '../src/engine/identifiers/catalog';
+import { asciiFirstChars, requiredLiterals } from '../src/engine/regexLiterals';
 import { FIXTURES } from './helpers';
 
 describe('required literals of a regex (the patterns prefilter)', () => {
@@ -55,6 +56,41 @@ describe('required literals of a regex (the patterns prefilter)', () => {
           return true;
         }),
         { numRuns: 2000 },
+      );
+    }
+  });
+});
+
+describe('the characters a regex match can start with (the identifier scan\'s lookahead)', () => {
+  const first = (source: string, flags = 'u') => {
+    const set = asciiFirstChars(source, flags);
+    return set && [...set].map((x, c) => (x ? String.fromCharCode(c) : '')).join('');
+  };
+
+  it('follows literals, classes, optional parts, groups and alternatives', () => {
+    assert.equal(first(String.raw`\d{3}-\d{2}|9\d{8}`), '0123456789');
+    assert.equal(first(String.raw`(?:19|20)?\d{6}`), '0123456789');
+    assert.equal(first(String.raw`[XYZ]-?\d{7}|[1-478] ?\d`), '123478XYZ');
+    assert.equal(first(String.raw`(?=x)[A-C]`), 'ABC');
+  });
+
+  it('gives up where a match may start with anything or the syntax is not modelled', () => {
+    for (const re of ['.x', '[^a]b', 'x?', '\\p{L}x', '\\sx', '(?i:a)', 'é']) assert.equal(first(re), undefined, re);
+    assert.equal(first('abc', 'iu'), undefined, 'case folding');
+  });
+
+  it('every identifier shape starts where its first characters say (random values of each shape)', () => {
+    for (const type of IDENTIFIER_TYPES) {
+      const set = asciiFirstChars(type.shape, 'u');
+      assert.ok(set, `${type.id}: ${type.shape}`);
+      const re = new RegExp(`^(?:${type.shape})`, 'u');
+      const pieces = fc.constantFrom(...'0123456789 -./+ABCDEFGHIJKLMNOPQRSTUVWXYZab'.split(''));
+      fc.assert(
+        fc.property(fc.array(pieces, { minLength: 1, maxLength: 24 }), (parts) => {
+          const text = parts.join('');
+          return !re.test(text) || set[text.charCodeAt(0)] === 1;
+        }),
+        { numRuns: 500 },
       );
     }
   });

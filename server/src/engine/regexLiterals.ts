@@ -247,3 +247,180 @@ class Parser {
 }
 
 const ESCAPED_LITERAL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+
+/**
+ * The ASCII characters a match of the regex can start with (a 128-entry table), or undefined when a match might
+ * start with another character or the syntax is not modelled: a regex may then be given a lookahead for them,
+ * which rejects most positions of a text at once. Flags with `i` give up (case folding), as does anything
+ * that is not a literal, an ASCII class or range, a group, a lookaround, an anchor or a quantifier.
+ */
+export function asciiFirstChars(source: string, flags = ''): Uint8Array | undefined {
+  if (flags.includes('i')) return undefined;
+  try {
+    const parser = new FirstParser(source);
+    const first = parser.alternation();
+    if (!parser.done() || !first.chars || first.nullable) return undefined;
+    return first.chars;
+  } catch {
+    return undefined;
+  }
+}
+
+interface First {
+  /** The characters a match can start with; undefined: unknown. */
+  chars: Uint8Array | undefined;
+  /** Whether the part can match the empty string (the next part's characters then count too). */
+  nullable: boolean;
+}
+
+const NONE = (): Uint8Array => new Uint8Array(128);
+const union = (a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined => (a && b ? a.map((x, i) => x | b[i]) : undefined);
+const range = (from: number, to: number): Uint8Array => {
+  const set = NONE();
+  for (let c = from; c <= to; c++) set[c] = 1;
+  return set;
+};
+const DIGITS = () => range(48, 57);
+const WORD = () => union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)))!;
+
+class FirstParser {
+  private i = 0;
+
+  constructor(private readonly s: string) {}
+
+  done(): boolean {
+    return this.i >= this.s.length;
+  }
+
+  alternation(): First {
+    let first = this.sequence();
+    while (this.s[this.i] === '|') {
+      this.i++;
+      const next = this.sequence();
+      first = { chars: union(first.chars, next.chars), nullable: first.nullable || next.nullable };
+    }
+    return first;
+  }
+
+  private sequence(): First {
+    let chars: Uint8Array | undefined = NONE();
+    let nullable = true;
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      const item = this.quantified(this.atom());
+      if (nullable) chars = union(chars, item.chars);
+      nullable = nullable && item.nullable;
+    }
+    return { chars, nullable };
+  }
+
+  private quantified(atom: First): First {
+    const c = this.s[this.i];
+    let min = 1;
+    if (c === '*' || c === '?') {
+      this.i++;
+      min = 0;
+    } else if (c === '+') {
+      this.i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.s.slice(this.i));
+      if (!m) throw new Error('bad quantifier');
+      this.i += m[0].length;
+      min = Number(m[1]);
+    } else {
+      return atom;
+    }
+    if (this.s[this.i] === '?') this.i++;
+    return { chars: atom.chars, nullable: atom.nullable || min === 0 };
+  }
+
+  private atom(): First {
+    const c = this.s[this.i++];
+    switch (c) {
+      case '(': {
+        const rest = this.s.slice(this.i);
+        const look = /^\?(?:=|!|<=|<!)/.exec(rest);
+        const prefix = look ?? /^\?(?::|<[A-Za-z_$][\w$]*>)/.exec(rest);
+        if (!prefix && rest[0] === '?') throw new Error('unsupported group');
+        this.i += prefix ? prefix[0].length : 0;
+        const inner = this.alternation();
+        if (this.s[this.i++] !== ')') throw new Error('unclosed group');
+        // A lookaround consumes nothing: the next part starts the match.
+        return look ? { chars: NONE(), nullable: true } : inner;
+      }
+      case '[':
+        return { chars: this.charClass(), nullable: false };
+      case '^':
+      case '$':
+        return { chars: NONE(), nullable: true };
+      case '.':
+        return { chars: undefined, nullable: false };
+      case '\\':
+        return this.escape();
+      case ')':
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+        throw new Error(`unexpected ${c}`);
+      default:
+        return { chars: this.literal(c.charCodeAt(0)), nullable: false };
+    }
+  }
+
+  private literal(code: number): Uint8Array | undefined {
+    if (code >= 128) return undefined;
+    const set = NONE();
+    set[code] = 1;
+    return set;
+  }
+
+  private escape(): First {
+    const e = this.s[this.i++];
+    if (e === 'b' || e === 'B') return { chars: NONE(), nullable: true };
+    if (e === 'd') return { chars: DIGITS(), nullable: false };
+    if (e === 'w') return { chars: WORD(), nullable: false };
+    if (e === undefined || /[DWsSpPkcux1-9]/.test(e)) throw new Error('not modelled');
+    const control: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, '0': 0 };
+    if (control[e] !== undefined) return { chars: this.literal(control[e]), nullable: false };
+    if (/\w/.test(e)) throw new Error('unknown escape');
+    return { chars: this.literal(e.charCodeAt(0)), nullable: false };
+  }
+
+  private charClass(): Uint8Array | undefined {
+    if (this.s[this.i] === '^') throw new Error('negated class');
+    let set: Uint8Array | undefined = NONE();
+    let first = true;
+    while (this.s[this.i] !== ']' || first) {
+      first = false;
+      if (this.i >= this.s.length) throw new Error('unclosed class');
+      let from: number;
+      const c = this.s[this.i++];
+      if (c === '\\') {
+        const e = this.s[this.i++];
+        if (e === 'd') {
+          set = union(set, DIGITS());
+          continue;
+        }
+        if (e === 'w') {
+          set = union(set, WORD());
+          continue;
+        }
+        if (/[DWsSpPcux1-9b]/.test(e) || /\w/.test(e)) throw new Error('not modelled');
+        from = e.charCodeAt(0);
+      } else {
+        from = c.charCodeAt(0);
+      }
+      let to = from;
+      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
+        const t = this.s[this.i + 1];
+        if (t === '\\') throw new Error('escaped range end');
+        to = t.charCodeAt(0);
+        this.i += 2;
+      }
+      if (from >= 128 || to >= 128 || to < from) throw new Error('beyond ASCII');
+      set = union(set, range(from, to));
+    }
+    this.i++;
+    return set;
+  }
+}

@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../document';
 import { identifierTypesIn, type IdentifierKind, type IdentifierType } from '../identifiers/catalog';
 import { fittingTypes, recognizeInContext } from '../identifiers/recognize';
+import { asciiFirstChars } from '../regexLiterals';
 import { syntheticReplacement } from '../synthetic/replacement';
 import { stringList, type Detector, type DetectorHit } from './detector';
 
@@ -71,12 +72,31 @@ function typeRegex(type: IdentifierType): RegExp {
 }
 
 const anyRegexes = new Map<string, RegExp>();
-/** Where any of the types' shapes starts (every shape starts with a letter or digit, which is checked first). */
-function anyTypeRegex(types: readonly IdentifierType[]): RegExp {
-  const key = types.map((t) => t.id).join(',');
+/**
+ * Where any of the types' shapes starts (every shape starts with a letter or digit, which is checked first).
+ * `firstChars`: also look ahead for the characters the shapes can start with, worked out from the shapes
+ * (digits and capitals): the lookbehinds are then tried only there, not at every letter of the text.
+ */
+function anyTypeRegex(types: readonly IdentifierType[], firstChars: boolean): RegExp {
+  const key = `${firstChars}:${types.map((t) => t.id).join(',')}`;
   let re = anyRegexes.get(key);
-  if (!re) anyRegexes.set(key, (re = new RegExp(`(?=[\\p{L}\\p{N}])${BEFORE}(?:${types.map((t) => `(?:${t.shape})`).join('|')})${AFTER}`, 'gu')));
+  if (!re) {
+    const starts = firstChars ? startClass(types) : '';
+    anyRegexes.set(key, (re = new RegExp(`${starts}(?=[\\p{L}\\p{N}])${BEFORE}(?:${types.map((t) => `(?:${t.shape})`).join('|')})${AFTER}`, 'gu')));
+  }
   return re;
+}
+
+/** A lookahead for the characters some type's shape can start with, or nothing when a shape's are not known. */
+function startClass(types: readonly IdentifierType[]): string {
+  const all = new Uint8Array(128);
+  for (const t of types) {
+    const first = asciiFirstChars(t.shape, 'u');
+    if (!first) return '';
+    first.forEach((x, c) => (all[c] |= x));
+  }
+  const chars = [...all].flatMap((x, c) => (x ? [`\\x${c.toString(16).padStart(2, '0')}`] : []));
+  return chars.length ? `(?=[${chars.join('')}])` : '';
 }
 
 /**
@@ -88,7 +108,7 @@ function anyTypeRegex(types: readonly IdentifierType[]): RegExp {
  */
 export function candidateSpans(text: string, types: readonly IdentifierType[], universe?: readonly IdentifierType[]): Array<[number, number]> {
   if (!types.length || !/\d{2}/.test(text)) return [];
-  const byType = universe && types.every((t) => universe.includes(t)) ? sharedSpans(text, universe) : spansByType(text, types);
+  const byType = universe && types.every((t) => universe.includes(t)) ? sharedSpans(text, universe) : spansByType(text, types, false);
   const seen = new Set<string>();
   const spans: Array<[number, number]> = [];
   for (const type of types) {
@@ -107,14 +127,14 @@ export function candidateSpans(text: string, types: readonly IdentifierType[], u
 let shared: { text: string; universe: readonly IdentifierType[]; byType: Map<string, Array<[number, number]>> } | undefined;
 
 function sharedSpans(text: string, universe: readonly IdentifierType[]): Map<string, Array<[number, number]>> {
-  if (shared?.text !== text || shared.universe !== universe) shared = { text, universe, byType: spansByType(text, universe) };
+  if (shared?.text !== text || shared.universe !== universe) shared = { text, universe, byType: spansByType(text, universe, true) };
   return shared.byType;
 }
 
-function spansByType(text: string, types: readonly IdentifierType[]): Map<string, Array<[number, number]>> {
+function spansByType(text: string, types: readonly IdentifierType[], firstChars: boolean): Map<string, Array<[number, number]>> {
   const byType = new Map<string, Array<[number, number]>>(types.map((t) => [t.id, []]));
   const nextFree = types.map(() => 0);
-  const any = anyTypeRegex(types);
+  const any = anyTypeRegex(types, firstChars);
   any.lastIndex = 0;
   for (let m = any.exec(text); m; m = any.exec(text)) {
     const at = m.index;
