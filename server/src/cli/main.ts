@@ -34,6 +34,8 @@ Scan options:
       --no-cache                      analyse every file again instead of reusing the results of an earlier
                                       scan for files whose content has not changed (the cache is kept in
                                       $HDGUARD_CACHE_DIR or ~/.cache/hdguard, never in the scanned folder)
+      --no-prefilter                  run every rule on every file, even where a quick scan for the words
+                                      its patterns need shows it cannot match (slower; the same findings)
   -c, --config <file>                 configuration file (default: .hdguard.yaml in the scanned folder)
       --exclude <glob>                skip matching files; may be repeated
       --no-color                      no colours in text output (also: NO_COLOR=1)

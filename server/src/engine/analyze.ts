@@ -1,7 +1,9 @@
 import { compileRule, type CompiledCondition, type CompiledPattern, type CompiledRule } from './compiledRule';
+import { releaseParsedDocument } from './dataflow/treeFlow';
 import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fileRoleOf, treatmentIn } from './fileRole';
+import { LiteralScanner, mayMatch } from './prefilter';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
 import { applySuppressions } from './suppressions';
@@ -20,6 +22,13 @@ export interface AnalyzeOptions {
   isCancelled?: () => boolean;
   /** Collects the raw sensitive substrings of every reported finding (tests only). */
   raw?: RawValues;
+  /**
+   * Skip the patterns and detectors whose literals the file does not hold (default true). False runs every
+   * rule everywhere: the slow path that the benchmark and the tests compare the findings of the fast one with.
+   */
+  prefilter?: boolean;
+  /** Adds the milliseconds spent on each rule (by id) and on the literal scan (`literal scan`): the benchmark's profile. */
+  timings?: Record<string, number>;
 }
 
 export class RuleSet {
@@ -27,9 +36,13 @@ export class RuleSet {
   /** For each rule id, the rule ids its findings supersede. */
   readonly supersedes: Map<string, Set<string>>;
 
+  /** Finds, in one pass over a file, which of the compiled rules' literals it holds. */
+  readonly scanner: LiteralScanner;
+
   constructor(readonly rules: LoadedRule[]) {
     this.compiled = rules.map(compileRule);
     this.supersedes = new Map(rules.filter((r) => r.supersedes?.length).map((r) => [r.id, new Set(r.supersedes)]));
+    this.scanner = new LiteralScanner(this.compiled.flatMap((c) => [...(c.detectorLiterals ?? []), ...c.patterns.flatMap((p) => p.literals ?? [])]));
   }
 }
 
@@ -38,14 +51,22 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   /** Claims (a finding of undefined) report nothing but keep the rules they supersede quiet inside them. */
   const results: Array<{ ruleId: string; extent: [number, number]; finding?: Finding; raw: string[] }> = [];
   const occurrences = new Map<string, number>();
-  const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS };
+  const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS, prefilter: options.prefilter !== false };
   const role = fileRoleOf(doc.file);
+  let present: Set<string> | undefined;
+  const timings = options.timings;
   for (const rule of ruleSet.compiled) {
     if (options.deadline !== undefined && performance.now() > options.deadline) break;
     if (options.isCancelled?.()) break;
     if (!rule.appliesTo(doc)) continue;
+    if (options.prefilter !== false && !present) {
+      const started = timings && performance.now();
+      present = ruleSet.scanner.scan(doc.text);
+      if (timings) timings['literal scan'] = (timings['literal scan'] ?? 0) + performance.now() - started!;
+    }
+    const started = timings && performance.now();
     const treatment = treatmentIn(role, rule.rule.fileRoles, context.settings.fileRoles);
-    for (const hit of hitsOf(rule, doc, context)) {
+    for (const hit of hitsOf(rule, doc, context, present)) {
       if (!passes(rule, doc, hit)) continue;
       const weak = treatment !== 'report' && !hit.strong;
       if (weak && treatment === 'info') {
@@ -57,7 +78,10 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
       const raw = options.raw ? (hit.sensitive ?? []).map(([s, e]) => doc.text.slice(s, e)) : [];
       results.push({ ruleId: rule.rule.id, extent, finding: claimOnly ? undefined : toFinding(rule, doc, hit, occurrences), raw });
     }
+    if (timings) timings[rule.rule.id] = (timings[rule.rule.id] ?? 0) + performance.now() - started!;
   }
+  // The syntax tree the flow rules shared is of no use past this document: not kept until the next one is parsed.
+  releaseParsedDocument();
   const reported = dropSuperseded(results, ruleSet).filter((r) => r.finding);
   if (options.raw) for (const r of reported) options.raw.values.push(...r.raw);
   const findings = reported
@@ -80,14 +104,16 @@ function dropSuperseded<T extends { ruleId: string; extent: [number, number] }>(
   );
 }
 
-function* hitsOf(rule: CompiledRule, doc: SourceDocument, context: DetectorContext): Generator<DetectorHit> {
-  if (rule.detector) {
+/** The rule's detector hits and pattern matches; `present` (the file's literals) skips what cannot match. */
+function* hitsOf(rule: CompiledRule, doc: SourceDocument, context: DetectorContext, present: Set<string> | undefined): Generator<DetectorHit> {
+  if (rule.detector && mayMatch(rule.detectorLiterals, present)) {
     for (const hit of rule.detector.run(doc, rule.rule.detector?.options ?? {}, context)) {
       if (rule.scopes.includes(doc.scopes.scopeAt(hit.start))) yield hit;
     }
   }
   for (const pattern of rule.patterns) {
     if (pattern.languages && !pattern.languages.has(doc.language.id)) continue;
+    if (!mayMatch(pattern.literals, present)) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(doc.text); m; m = pattern.re.exec(doc.text)) {
       if (m[0].length === 0) pattern.re.lastIndex++;

@@ -1,10 +1,14 @@
 import picomatch from 'picomatch';
 import { detectorByName, type Detector } from './detectors';
 import type { SourceDocument } from './document';
+import { filterable } from './prefilter';
+import { requiredLiterals } from './regexLiterals';
 import type { FixSpec, LoadedRule, Scope } from './types';
 
 export interface CompiledPattern {
   re: RegExp;
+  /** Lower-case strings one of which every match contains (undefined: none known, the pattern always runs). */
+  literals?: string[];
   scopes: Scope[];
   languages?: Set<string>;
   fix?: FixSpec;
@@ -22,6 +26,8 @@ export interface CompiledRule {
   rule: LoadedRule;
   patterns: CompiledPattern[];
   detector?: Detector;
+  /** Lower-case strings one of which the file holds wherever the detector finds something (undefined: always runs). */
+  detectorLiterals?: string[];
   scopes: Scope[];
   conditions: CompiledCondition[];
   exceptions: RegExp[];
@@ -35,16 +41,19 @@ export function compileRule(rule: LoadedRule): CompiledRule {
   const languages = rule.languages && !rule.languages.includes('any') ? new Set(rule.languages) : undefined;
   const fileGlobs = pathMatcher(rule.files);
   const excluded = pathMatcher(rule.excludeFiles);
+  const detector = rule.detector ? detectorByName(rule.detector.name) : undefined;
   return {
     rule,
     scopes,
     patterns: (rule.patterns ?? []).map((p) => ({
       re: new RegExp(p.regex, `${p.flags ?? ''}dg`),
+      literals: filterable(requiredLiterals(p.regex, p.flags)),
       scopes: p.scopes ?? scopes,
       languages: p.languages ? new Set(p.languages) : undefined,
       fix: p.fix ?? rule.fix,
     })),
-    detector: rule.detector ? detectorByName(rule.detector.name) : undefined,
+    detector,
+    detectorLiterals: filterable(detector?.literals?.(rule.detector?.options ?? {})),
     conditions: (rule.conditions ?? []).map((c) => ({
       re: new RegExp(c.regex, c.flags ?? ''),
       within: c.within ?? 'line',

@@ -15,6 +15,8 @@ export interface FileScanOptions {
   /** Keep the suppression problems (expired or unused suppressions), as the editor shows them. */
   problems?: boolean;
   raw?: RawValues;
+  /** False: run every rule on every file (see AnalyzeOptions.prefilter). */
+  prefilter?: boolean;
 }
 
 /** Reads and analyses one file. Never throws for a file it cannot read. */
@@ -42,6 +44,7 @@ export function analyseFileText(file: DiscoveredFile, text: string, lossy: boole
     deadline,
     raw: options.raw && { values: raw },
     suppressionProblems: options.problems ? problems : undefined,
+    prefilter: options.prefilter,
   };
   let findings: Finding[];
   try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from './errors';
@@ -19,16 +20,51 @@ export interface LoadOptions {
 
 /** Loads every `*.yaml` pack in a folder, in name order. */
 export function loadRuleDir(dir: string, displayBase = dir, options: LoadOptions = {}): LoadedRule[] {
+  return packFiles(dir).flatMap((f) => loadRulePack(path.join(dir, f), path.join(displayBase, f), options));
+}
+
+function packFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((f) => /\.ya?ml$/i.test(f))
-    .sort()
-    .flatMap((f) => loadRulePack(path.join(dir, f), path.join(displayBase, f), options));
+    .sort();
 }
 
+/**
+ * The built-in packs, parsed and checked: as the build stored them (builtin-rules.json beside the bundles) when
+ * the packs and their schema are byte for byte those it read, else from the YAML (parsing and validating them
+ * costs a quarter of a second, at every start of hdguard).
+ */
 export function loadBuiltinRules(): LoadedRule[] {
-  return loadRuleDir(builtinRulesDir(), 'rules', { redosCheck: false });
+  const dir = builtinRulesDir();
+  try {
+    const stored = JSON.parse(fs.readFileSync(path.join(__dirname, BUILTIN_RULES_FILE), 'utf8')) as BuiltinRulesSnapshot;
+    if (stored.digest === builtinPacksDigest(dir) && Array.isArray(stored.rules)) return stored.rules;
+  } catch {
+    // Not built, or built from other packs: read them.
+  }
+  return loadRuleDir(dir, 'rules', { redosCheck: false });
+}
+
+/** The file the build writes the built-in rules to, beside the bundles. */
+export const BUILTIN_RULES_FILE = 'builtin-rules.json';
+
+export interface BuiltinRulesSnapshot {
+  digest: string;
+  rules: LoadedRule[];
+}
+
+/** What the build stores: the built-in rules and the digest of the files they were read from. */
+export function builtinRulesSnapshot(): BuiltinRulesSnapshot {
+  const dir = builtinRulesDir();
+  return { digest: builtinPacksDigest(dir), rules: loadRuleDir(dir, 'rules', { redosCheck: false }) };
+}
+
+function builtinPacksDigest(dir: string): string {
+  const hash = createHash('sha1');
+  for (const f of [...packFiles(dir), path.join('schema', 'rule-pack.schema.json')]) hash.update(`${f}\0${fs.readFileSync(path.join(dir, f), 'utf8')}\0`);
+  return hash.digest('hex');
 }
 
 /** Parses and validates one rule pack; any problem is a one-line UserError naming file, rule and field. */

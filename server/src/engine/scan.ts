@@ -23,6 +23,8 @@ export interface ScanOptions {
   raw?: RawValues;
   /** A file whose analysis takes longer is abandoned and listed as skipped (default 5 s). */
   fileTimeLimitMs?: number;
+  /** Skip what a file's literals show cannot match (default true; see AnalyzeOptions.prefilter). */
+  prefilter?: boolean;
 }
 
 export { DEFAULT_FILE_TIME_LIMIT_MS } from './types';
@@ -78,5 +80,6 @@ function fileScanOptions(options: ScanOptions): FileScanOptions {
     maxFileSize: options.config.maxFileSize,
     timeLimitMs: options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
     settings: options.config.settings,
+    ...(options.prefilter === false ? { prefilter: false } : {}),
   };
 }

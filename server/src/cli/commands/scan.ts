@@ -25,6 +25,7 @@ export async function scanCommand(args: string[], io: Io, help: () => number): P
     'no-color': { type: 'boolean', default: false },
     jobs: { type: 'string', short: 'j' },
     'no-cache': { type: 'boolean', default: false },
+    'no-prefilter': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return help();
@@ -45,7 +46,7 @@ export async function scanCommand(args: string[], io: Io, help: () => number): P
   const exclude = baselineFile ? [...target.exclude, ...relativeGlob(target.root, baselineFile)] : target.exclude;
 
   const progress = io.isTty && format === 'text' && !values.output ? progressLine(io) : undefined;
-  const scanned = await scanParallel({ ...scanOptions(target), exclude, only, onProgress: progress?.update, jobs, cache: !values['no-cache'] });
+  const scanned = await scanParallel({ ...scanOptions(target), exclude, only, onProgress: progress?.update, jobs, cache: !values['no-cache'], prefilter: !values['no-prefilter'] });
   progress?.done();
   const findings = baseline ? newFindings(scanned.findings, baseline) : scanned.findings;
   const result: ScanResult = { ...scanned, findings };

@@ -29,12 +29,23 @@ export interface DetectorHit {
 
 export interface DetectorContext {
   settings: AnalysisSettings;
+  /**
+   * False: skip none of the work a detector's own cheap tests show to be in vain (the slow path, whose findings
+   * the fast one's are compared with; see AnalyzeOptions.prefilter). Default true.
+   */
+  prefilter?: boolean;
 }
 
 /** What a regex cannot express: a named, built-in matcher a rule refers to with `detector: { name, options }`. */
 export interface Detector {
   name: string;
   run(doc: SourceDocument, options: Record<string, unknown>, context: DetectorContext): DetectorHit[];
+  /**
+   * Strings one of which (in any case) a file holds wherever run() finds something with these options, taken
+   * from the detector's own data: the literal prefilter (prefilter.ts) skips the detector in a file without any.
+   * Undefined: the detector always runs.
+   */
+  literals?(options: Record<string, unknown>): string[] | undefined;
 }
 
 export function stringList(options: Record<string, unknown>, key: string): string[] {

@@ -9,6 +9,11 @@ import { recordHits, systemTypes, type PersonName, type PersonRecord, type Recor
 const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 const FHIR_NS = 'http://hl7.org/fhir';
 
+/** JSON's white space and comments, where the JSON parser allows them. */
+const JSON_GAP = String.raw`(?:\s|//[^\n]*|/\*[\s\S]*?\*/)*`;
+/** `"resourceType": "Patient"` as JSON writes a person resource's type (what fromJson looks for, parsed). */
+const PERSON_RESOURCE_TYPE = new RegExp(`"resourceType"${JSON_GAP}:${JSON_GAP}"(?:${[...PERSON_RESOURCES].join('|')})"`);
+
 /** FHIR's JSON and XML forms, seen the same way: complex children and primitive values, with spans. */
 interface FhirElement {
   children(name: string): FhirElement[];
@@ -101,6 +106,9 @@ function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): Dete
   let found: Found = [];
   if (family === 'json') {
     if (!text.includes('"resourceType"')) return [];
+    // Parsing the file is in vain when no person resource is declared in it (most FHIR JSON is profiles, bundles
+    // of other resources, search parameters); escapes could hide the declaration from the regex.
+    if (context.prefilter !== false && !text.includes('\\u') && !PERSON_RESOURCE_TYPE.test(text)) return [];
     found = fromJson(text);
   } else if (family === 'xml') {
     if (!text.includes(FHIR_NS) || !/<(?:\w+:)?(?:Patient|RelatedPerson|Person)\b/.test(text)) return [];

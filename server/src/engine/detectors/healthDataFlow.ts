@@ -5,6 +5,7 @@ import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
 import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
 import { maskValue } from '../mask';
+import { requiredLiterals } from '../regexLiterals';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { nationalIdentifier } from './nationalIdentifier';
 
@@ -52,6 +53,28 @@ export const healthDataFlow: Detector = {
       flows = treeFlows(doc, sinks, literalSources(doc, context)) ?? tokenFlows(doc, sinks);
     }
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
+  },
+  literals(options) {
+    // A flow ends at a sink: in JS/TS a file without the sink hint is not parsed; in the other languages flows are
+    // looked for only where one of the rule's sink regexes matches. One literal of one of them must be there.
+    const regexes = [{ regex: JS_SINK_HINT.source, flags: JS_SINK_HINT.flags }];
+    const table = options.sinks;
+    if (table && typeof table === 'object') {
+      for (const entries of Object.values(table as Record<string, unknown>)) {
+        for (const e of Array.isArray(entries) ? entries : []) {
+          const regex = typeof e === 'string' ? e : e && typeof e === 'object' ? (e as { regex?: unknown }).regex : undefined;
+          if (typeof regex !== 'string') return undefined;
+          regexes.push({ regex, flags: '' });
+        }
+      }
+    }
+    const literals: string[] = [];
+    for (const { regex, flags } of regexes) {
+      const required = requiredLiterals(regex, flags);
+      if (!required) return undefined;
+      literals.push(...required);
+    }
+    return literals;
   },
 };
 

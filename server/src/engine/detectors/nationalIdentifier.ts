@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../document';
 import { identifierTypesIn, type IdentifierKind, type IdentifierType } from '../identifiers/catalog';
 import { fittingTypes, recognizeInContext } from '../identifiers/recognize';
+import { asciiFirstChars } from '../regexLiterals';
 import { syntheticReplacement } from '../synthetic/replacement';
 import { stringList, type Detector, type DetectorHit } from './detector';
 
@@ -22,7 +23,10 @@ export const nationalIdentifier: Detector = {
     const kinds = types.map((t) => t.kind);
     const hits: DetectorHit[] = [];
     let coveredUntil = -1;
-    for (const [start, end] of candidateSpans(doc.text, types)) {
+    // The fast path finds the candidates of every type of the enabled sets at once, shared by the rules of each
+    // kind and the data flow's literal sources (one scan of the text instead of one for each).
+    const universe = context.prefilter !== false ? identifierTypesIn(sets) : undefined;
+    for (const [start, end] of candidateSpans(doc.text, types, universe)) {
       if (start < coveredUntil || isHl7Field(doc.text, start, end)) continue;
       const value = doc.text.slice(start, end);
       // Most candidates fail every check: reject them before reading their context.
@@ -68,25 +72,69 @@ function typeRegex(type: IdentifierType): RegExp {
 }
 
 const anyRegexes = new Map<string, RegExp>();
-/** Where any of the types' shapes starts (every shape starts with a letter or digit, which is checked first). */
-function anyTypeRegex(types: readonly IdentifierType[]): RegExp {
-  const key = types.map((t) => t.id).join(',');
+/**
+ * Where any of the types' shapes starts (every shape starts with a letter or digit, which is checked first).
+ * `firstChars`: also look ahead for the characters the shapes can start with, worked out from the shapes
+ * (digits and capitals): the lookbehinds are then tried only there, not at every letter of the text.
+ */
+function anyTypeRegex(types: readonly IdentifierType[], firstChars: boolean): RegExp {
+  const key = `${firstChars}:${types.map((t) => t.id).join(',')}`;
   let re = anyRegexes.get(key);
-  if (!re) anyRegexes.set(key, (re = new RegExp(`(?=[\\p{L}\\p{N}])${BEFORE}(?:${types.map((t) => `(?:${t.shape})`).join('|')})${AFTER}`, 'gu')));
+  if (!re) {
+    const starts = firstChars ? startClass(types) : '';
+    anyRegexes.set(key, (re = new RegExp(`${starts}(?=[\\p{L}\\p{N}])${BEFORE}(?:${types.map((t) => `(?:${t.shape})`).join('|')})${AFTER}`, 'gu')));
+  }
   return re;
+}
+
+/** A lookahead for the characters some type's shape can start with, or nothing when a shape's are not known. */
+function startClass(types: readonly IdentifierType[]): string {
+  const all = new Uint8Array(128);
+  for (const t of types) {
+    const first = asciiFirstChars(t.shape, 'u');
+    if (!first) return '';
+    first.forEach((x, c) => (all[c] |= x));
+  }
+  const chars = [...all].flatMap((x, c) => (x ? [`\\x${c.toString(16).padStart(2, '0')}`] : []));
+  return chars.length ? `(?=[${chars.join('')}])` : '';
 }
 
 /**
  * Where some type's shape matches between token boundaries, earliest first and longest first: each type's
  * matches as its own left-to-right scan would find them, found with one scan for all types (a scan per type
- * cost a pass over the text for each).
+ * cost a pass over the text for each). Each type's matches do not depend on the other types scanned with it:
+ * given a `universe` holding the types, the scan covers all of the universe once for a text, and the calls for
+ * other types of the same text take their matches from it.
  */
-export function candidateSpans(text: string, types: readonly IdentifierType[]): Array<[number, number]> {
+export function candidateSpans(text: string, types: readonly IdentifierType[], universe?: readonly IdentifierType[]): Array<[number, number]> {
   if (!types.length || !/\d{2}/.test(text)) return [];
+  const byType = universe && types.every((t) => universe.includes(t)) ? sharedSpans(text, universe) : spansByType(text, types, false);
   const seen = new Set<string>();
   const spans: Array<[number, number]> = [];
+  for (const type of types) {
+    for (const span of byType.get(type.id) ?? []) {
+      const key = `${span[0]}:${span[1]}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        spans.push(span);
+      }
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+/** The matches of each type of the universe in the last text asked about (one text at a time per thread). */
+let shared: { text: string; universe: readonly IdentifierType[]; byType: Map<string, Array<[number, number]>> } | undefined;
+
+function sharedSpans(text: string, universe: readonly IdentifierType[]): Map<string, Array<[number, number]>> {
+  if (shared?.text !== text || shared.universe !== universe) shared = { text, universe, byType: spansByType(text, universe, true) };
+  return shared.byType;
+}
+
+function spansByType(text: string, types: readonly IdentifierType[], firstChars: boolean): Map<string, Array<[number, number]>> {
+  const byType = new Map<string, Array<[number, number]>>(types.map((t) => [t.id, []]));
   const nextFree = types.map(() => 0);
-  const any = anyTypeRegex(types);
+  const any = anyTypeRegex(types, firstChars);
   any.lastIndex = 0;
   for (let m = any.exec(text); m; m = any.exec(text)) {
     const at = m.index;
@@ -97,16 +145,12 @@ export function candidateSpans(text: string, types: readonly IdentifierType[]): 
       const found = re.exec(text);
       if (!found) return;
       nextFree[i] = at + found[0].length;
-      const key = `${at}:${found[0].length}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        spans.push([at, at + found[0].length]);
-      }
+      byType.get(type.id)!.push([at, at + found[0].length]);
     });
     // Another type may start inside this match.
     any.lastIndex = at + 1;
   }
-  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return byType;
 }
 
 /**

@@ -25,7 +25,7 @@ export const personRecord: Detector = {
     const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && ts < e);
     const sets = context.settings.identifierSets;
     if (PERSON_KEY_HINT.test(doc.text)) {
-      for (const candidate of candidateRecords(doc)) {
+      for (const candidate of candidateRecords(doc, context.prefilter !== false)) {
         const verdict = judgeRecord(candidate.fields, { context: candidate.context, sets });
         if (!verdict || overlaps(verdict.name[0].start, verdict.name[verdict.name.length - 1].end)) continue;
         const hit = toHit(doc, verdict, context);

@@ -34,6 +34,8 @@ const BATCH_BYTES = 256 * 1024;
 /** Bytes read ahead of the workers at most: reading is far faster than analysing. */
 const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 const YIELD_EVERY_MS = 15;
+/** Smaller buffers may be slices of Node's shared pool, which cannot be moved to another thread. */
+const OWN_BUFFER_BYTES = 8 * 1024;
 
 export function defaultJobs(): number {
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
@@ -227,7 +229,11 @@ class WorkerPool {
     for (const w of this.workers) {
       while (this.queue.length && this.inFlight.get(w)! < 2) {
         this.inFlight.set(w, this.inFlight.get(w)! + 1);
-        w.postMessage({ type: 'files', items: this.queue.shift()!, options: this.options } satisfies ToWorker);
+        const items = this.queue.shift()!;
+        // A file's bytes move to the worker rather than being copied, where they are a buffer of their own (not
+        // a slice of Node's pool of small buffers): the main thread has no further use for them.
+        const own = items.flatMap(({ bytes }) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength >= OWN_BUFFER_BYTES ? [bytes.buffer as ArrayBuffer] : []));
+        w.postMessage({ type: 'files', items, options: this.options } satisfies ToWorker, own);
       }
     }
   }

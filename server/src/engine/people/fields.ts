@@ -30,10 +30,19 @@ const BY_KEY = new Map<string, FieldKind>(Object.entries(KEYS).flatMap(([kind, k
 
 /** `firstName`, `"first_name"`, `Date of birth`, `**DOB**`, `date_naissance` → the field kind, if a person field. */
 export function fieldKind(key: string): FieldKind | undefined {
-  const k = normalizeKey(key);
-  if (!k) return undefined;
-  return BY_KEY.get(k) ?? BY_KEY.get(k.replace(OWNER_PREFIX, ''));
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    const k = normalizeKey(key);
+    kind = (k && (BY_KEY.get(k) ?? BY_KEY.get(k.replace(OWNER_PREFIX, '')))) || null;
+    // The keys of code repeat (every `name:`, `id =`): each is normalised once, in a bounded memory.
+    if (kinds.size >= MAX_REMEMBERED_KEYS) kinds.clear();
+    kinds.set(key, kind);
+  }
+  return kind ?? undefined;
 }
+
+const kinds = new Map<string, FieldKind | null>();
+const MAX_REMEMBERED_KEYS = 50_000;
 
 /** A key as compared: no quotes, markup, accents, case or separators. */
 export function normalizeKey(key: string): string {

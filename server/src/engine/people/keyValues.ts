@@ -2,7 +2,7 @@ import type { SourceDocument } from '../document';
 import type { LexFamily } from '../languages';
 import { birthDateFromParts, parseBirthDate } from './dates';
 import { fieldKind, normalizeKey, type FieldKind } from './fields';
-import type { FieldValue } from './record';
+import { mayHoldName, type FieldValue } from './record';
 
 /**
  * Candidate person records in any language, without a parser per language: `key: value`, `key = value`,
@@ -29,11 +29,13 @@ interface Pair extends FieldValue {
   normKey: string;
 }
 
-export function candidateRecords(doc: SourceDocument): CandidateRecord[] {
+/** `shortcut` (default true): leave out the records that cannot name a person (false: the slow path, for comparison). */
+export function candidateRecords(doc: SourceDocument, shortcut = true): CandidateRecord[] {
   const family = doc.language.family;
-  const pairs = [...keyedPairs(doc, family), ...setterPairs(doc, family)].sort((a, b) => a.at - b.at);
+  const pairs = [...keyedPairs(doc, family, shortcut), ...setterPairs(doc, family)].sort((a, b) => a.at - b.at);
   const records: CandidateRecord[] = [];
-  if (pairs.length) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
+  // Records are groups of these pairs: with no name among them, none is judged a person's (see judgeRecord).
+  if (pairs.length && (!shortcut || mayHoldName(pairs))) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
   if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
   return records;
 }
@@ -42,9 +44,16 @@ export function candidateRecords(doc: SourceDocument): CandidateRecord[] {
 // Pairs
 
 const SEP = String.raw`\s*(?::=|=>|=(?![=>~])|:(?![:/]))[ \t]*`;
-const CODE_KEY = new RegExp(String.raw`(?<![\w$\-])(?<q>["'\u0060]?)(?<key>[\p{L}_][\p{L}\p{N}_\-]{0,40})\k<q>${SEP}`, 'gu');
+// Numbered groups (the quote, then the key): a match of a regex with named groups builds an object of them, and
+// code has millions of `key =` and `key:`.
+const CODE_KEY = new RegExp(String.raw`(?<![\w$\-])(["'\u0060]?)([\p{L}_][\p{L}\p{N}_\-]{0,40})\1${SEP}`, 'gu');
+/**
+ * The longest stretch a CODE_KEY match has before its white space and separator, in UTF-16 code units: a quote,
+ * 41 key characters (two units each beyond the BMP), a quote.
+ */
+const CODE_KEY_REACH = 1 + 41 * 2 + 1;
 // In text, keys may have spaces and markup: "**Date of birth:** 12/03/1984", "Nom de naissance : Dupont".
-const TEXT_KEY = new RegExp(String.raw`(?<![\p{L}\p{N}_])[*_]{0,2}(?<key>\p{L}[\p{L}\p{N}_\-]*(?: [\p{L}\p{N}_\-]+){0,3})[*_]{0,2}\s*(?::|=)[*_]{0,2}[ \t]*`, 'gu');
+const TEXT_KEY = new RegExp(String.raw`(?<![\p{L}\p{N}_])[*_]{0,2}(\p{L}[\p{L}\p{N}_\-]*(?: [\p{L}\p{N}_\-]+){0,3})[*_]{0,2}\s*(?::|=)[*_]{0,2}[ \t]*`, 'gu');
 
 /** pydicom attributes (`ds.PatientName = …`) are the dicom-attributes rule's. */
 const DICOM_KEYWORD = /^(?:PatientName|PatientBirthDate|PatientID|PatientAddress|PatientTelephoneNumbers|OtherPatientNames|OtherPatientIDs|PatientMotherBirthName|PatientBirthName)$/;
@@ -52,11 +61,12 @@ const DICOM_KEYWORD = /^(?:PatientName|PatientBirthDate|PatientID|PatientAddress
 const SIX_DIGITS = /(?:\d\D*){6}/;
 const NAME_KINDS = new Set<FieldKind>(['full-name', 'given-name', 'family-name']);
 
-function* keyedPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
+function* keyedPairs(doc: SourceDocument, family: LexFamily, shortcut: boolean): Generator<Pair> {
   const text = doc.text;
-  const re = new RegExp(TEXT_FAMILIES.has(family) ? TEXT_KEY : CODE_KEY);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const key = m.groups!.key;
+  const inText = TEXT_FAMILIES.has(family);
+  const re = new RegExp(inText ? TEXT_KEY : CODE_KEY);
+  for (const m of inText || !shortcut ? allMatches(re, text) : separatedMatches(re, text)) {
+    const key = inText ? m[1] : m[2];
     if (text[m.index - 1] === '.' && DICOM_KEYWORD.test(key)) continue;
     const valueAt = m.index + m[0].length;
     const kind = fieldKind(key);
@@ -69,6 +79,33 @@ function* keyedPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
     // A name is capitalised somewhere (record.ts judges names by their capitalised words): `"name": "item 3"` is not one.
     if (kind && NAME_KINDS.has(kind) && !/\p{Lu}/u.test(parsed.value)) continue;
     yield { key, kind, at: m.index, normKey: normalizeKey(key), ...parsed };
+  }
+}
+
+function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
+const SEPARATOR_START = /[:=]/g;
+
+/**
+ * The matches of CODE_KEY, as allMatches() finds them, with the regex run only near separators: a match holds
+ * the first `:` or `=` after its start, with at most CODE_KEY_REACH characters and white space before it, so
+ * no match starts further before that separator (most of a file is far from one).
+ */
+function* separatedMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  let pos = 0;
+  for (;;) {
+    SEPARATOR_START.lastIndex = pos;
+    const separator = SEPARATOR_START.exec(text);
+    if (!separator) return;
+    let reach = separator.index;
+    while (reach > pos && /\s/.test(text[reach - 1])) reach--;
+    re.lastIndex = Math.max(pos, reach - CODE_KEY_REACH);
+    const m = re.exec(text);
+    if (!m) return;
+    yield m;
+    pos = re.lastIndex;
   }
 }
 

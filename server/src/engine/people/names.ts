@@ -1,18 +1,24 @@
-import {
-  da, de, de_AT, de_CH, en, en_AU, en_CA, en_GB, en_IE, en_US, es, es_MX, fi, fr, fr_BE, fr_CA, fr_CH, it, nb_NO, nl, nl_BE, pt_BR, pt_PT, sv,
-  type LocaleDefinition,
-} from '@faker-js/faker';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LocaleDefinition } from '@faker-js/faker' with { 'resolution-mode': 'import' };
+import { fakerModule } from '../synthetic/fakerLocale';
 
 /**
  * Names: whether a given/family name looks like a real person's and whether a person is an obvious
  * placeholder or a generated test patient. The dictionaries come from faker's locale data (never a
- * hand-written list), loaded once at first use.
+ * hand-written list): computed at build time into name-dictionaries.json beside the bundles, so that a scan
+ * does not load faker's locales (megabytes of code) to look names up; from faker itself, once at first use,
+ * where that file is absent (the compiled modules the tests run).
  */
 
 /** The locales whose person names the dictionaries hold. */
-export const NAME_LOCALES: Record<string, LocaleDefinition> = {
-  en, en_GB, en_US, en_AU, en_CA, en_IE, fr, fr_BE, fr_CA, fr_CH, de, de_AT, de_CH, nl, nl_BE, it, es, es_MX, sv, da, nb_NO, fi, pt_BR, pt_PT,
-};
+export const NAME_LOCALE_IDS = [
+  'en', 'en_GB', 'en_US', 'en_AU', 'en_CA', 'en_IE', 'fr', 'fr_BE', 'fr_CA', 'fr_CH', 'de', 'de_AT', 'de_CH', 'nl', 'nl_BE', 'it', 'es', 'es_MX',
+  'sv', 'da', 'nb_NO', 'fi', 'pt_BR', 'pt_PT',
+] as const;
+
+/** The file the build writes the dictionaries to, beside the bundles. */
+export const NAME_DICTIONARIES_FILE = 'name-dictionaries.json';
 
 /** Lower case, without accents, ß as ss: how names and keys are compared. */
 export function normalizeWord(s: string): string {
@@ -26,8 +32,9 @@ interface Dictionaries {
 
 let dictionaries: Dictionaries | undefined;
 
-function load(): Dictionaries {
-  if (dictionaries) return dictionaries;
+/** The normalised given and family names of faker's locales, sorted: what the build stores. */
+export function computeNameDictionaries(): { given: string[]; family: string[] } {
+  const locales = fakerModule().allLocales as Record<string, LocaleDefinition>;
   const given = new Set<string>();
   const family = new Set<string>();
   const addAll = (target: Set<string>, entry: unknown) => {
@@ -37,12 +44,25 @@ function load(): Dictionaries {
       for (const v of Object.values(entry)) addAll(target, v);
     }
   };
-  for (const locale of Object.values(NAME_LOCALES)) {
+  for (const id of NAME_LOCALE_IDS) {
+    const locale = locales[id];
     addAll(given, locale.person?.first_name);
     addAll(given, locale.person?.middle_name);
     addAll(family, locale.person?.last_name);
   }
-  return (dictionaries = { given, family });
+  return { given: [...given].sort(), family: [...family].sort() };
+}
+
+function load(): Dictionaries {
+  if (dictionaries) return dictionaries;
+  let stored: { given: string[]; family: string[] } | undefined;
+  try {
+    stored = JSON.parse(fs.readFileSync(path.join(__dirname, NAME_DICTIONARIES_FILE), 'utf8')) as { given: string[]; family: string[] };
+  } catch {
+    stored = undefined;
+  }
+  const lists = stored && Array.isArray(stored.given) && Array.isArray(stored.family) ? stored : computeNameDictionaries();
+  return (dictionaries = { given: new Set(lists.given), family: new Set(lists.family) });
 }
 
 /** Lower-case words inside a name that are not names themselves: van, de, von, di, del, la, … */

@@ -80,6 +80,15 @@ function nameOf(fields: FieldValue[], strict: boolean): { fields: FieldValue[]; 
 }
 
 /** One to three name-shaped words (Marie, Jean-Pierre, van de Heuvel). */
+/**
+ * Whether some record made of these fields could name a person (the first test judgeRecord makes, for all
+ * the records at once): when none can, grouping the fields into records is not worth its cost.
+ */
+export function mayHoldName(fields: FieldValue[]): boolean {
+  const namePart = (kind: FieldKind) => fields.some((f) => f.kind === kind && isNamePart(withoutSuffixes(f.value)));
+  return fields.some((f) => f.kind === 'full-name' && looksLikeRealName(withoutSuffixes(f.value))) || (namePart('given-name') && namePart('family-name'));
+}
+
 function isNamePart(value: string): boolean {
   const words = value.trim().split(/\s+/);
   return words.length <= 3 && words.some(isNameShaped) && words.every((w) => isNameShaped(w) || /^\p{Ll}{1,3}$/u.test(w));

@@ -1,0 +1,426 @@
+/**
+ * The literal strings one of which every match of a regex contains, found from the regex's syntax, so that a
+ * rule's pattern runs only over files holding one of them (a check far cheaper than running the regex, whose
+ * lookbehinds are tried at every position). Conservative: any syntax it does not model gives no literals,
+ * and the pattern always runs. Literals are lower case, to be looked for in the lower-cased text.
+ */
+export function requiredLiterals(source: string, flags = ''): string[] | undefined {
+  const key = `${flags}/${source}`;
+  if (!known.has(key)) known.set(key, literalsOf(source, flags));
+  return known.get(key)?.slice();
+}
+
+/** Each regex is analysed once per thread (the flow rules share their JS/TS hint, and rules are compiled again on every change of settings). */
+const known = new Map<string, string[] | undefined>();
+
+function literalsOf(source: string, flags: string): string[] | undefined {
+  // Under /iu, case folding matches characters that lower-casing the text does not produce (ſ for s, K for k).
+  if (flags.includes('i') && (flags.includes('u') || flags.includes('v'))) return undefined;
+  let node: Node;
+  try {
+    node = new Parser(source).parse();
+  } catch {
+    return undefined;
+  }
+  const literals = facts(node).req;
+  if (!literals?.length || literals.some((l) => l.length < MIN_LENGTH)) return undefined;
+  const lower = [...new Set(literals.map((l) => l.toLowerCase()))];
+  // A literal holding another one of the set adds nothing: the shorter one is present whenever it is.
+  return lower.filter((l) => !lower.some((other) => other !== l && l.includes(other)));
+}
+
+/** Shorter literals occur in nearly every file: looking for them costs more than it saves. */
+const MIN_LENGTH = 3;
+/** Larger sets of alternatives are not worth expanding. */
+const MAX_SET = 16;
+/** A requirement may list more alternatives (each branch of an alternation its own). */
+const MAX_REQUIRED = 48;
+
+type Node =
+  | { t: 'lit'; c: string }
+  | { t: 'set'; chars: string[] | undefined }
+  | { t: 'empty' }
+  | { t: 'seq'; items: Node[] }
+  | { t: 'alt'; branches: Node[] }
+  | { t: 'rep'; node: Node; min: number; max: number };
+
+/** exact: the node matches exactly one of these strings; req: every match contains one of these. */
+interface Facts {
+  exact?: string[];
+  req?: string[];
+}
+
+function facts(n: Node): Facts {
+  switch (n.t) {
+    case 'lit':
+      return { exact: [n.c], req: [n.c] };
+    case 'set':
+      return { exact: n.chars, req: n.chars };
+    case 'empty':
+      return { exact: [''] };
+    case 'alt': {
+      const fs = n.branches.map(facts);
+      const exact = fs.every((f) => f.exact) ? unique(fs.flatMap((f) => f.exact!)) : undefined;
+      const req = fs.every((f) => f.req) ? unique(fs.flatMap((f) => f.req!)) : undefined;
+      return { exact: exact && exact.length <= MAX_SET ? exact : undefined, req: req && req.length <= MAX_REQUIRED ? req : undefined };
+    }
+    case 'rep': {
+      const f = facts(n.node);
+      if (n.min === 0) return { exact: n.max === 1 && f.exact ? unique([...f.exact, '']) : undefined };
+      return { exact: n.min === 1 && n.max === 1 ? f.exact : undefined, req: f.req };
+    }
+    case 'seq':
+      return seqFacts(n.items.map(facts));
+  }
+}
+
+/**
+ * A sequence: its exact strings when every part has some; its best requirement among the parts and the runs of
+ * consecutive exact parts.
+ */
+function seqFacts(parts: Facts[]): Facts {
+  const candidates: string[][] = parts.flatMap((p) => (p.req ? [p.req] : []));
+  let exact: string[] | undefined = [''];
+  for (const p of parts) exact = exact && p.exact ? cross(exact, p.exact) : undefined;
+  // Runs start at the sequence's start and after each part that is not one fixed string (`tls[-_]?security`
+  // offers `security` alone too), and grow part by part while the parts are exact.
+  for (let from = 0; from < parts.length; from++) {
+    if (from > 0 && parts[from - 1].exact?.length === 1) continue;
+    let run: string[] | undefined = [''];
+    for (let i = from; i < parts.length && run; i++) {
+      const e = parts[i].exact;
+      run = e ? cross(run, e) : undefined;
+      if (run?.length && !run.includes('')) candidates.push(run);
+    }
+  }
+  const best = candidates.filter((c) => c.length && !c.includes('')).sort((a, b) => score(b) - score(a) || shortest(b) - shortest(a))[0];
+  return { exact, req: best };
+}
+
+/** Longer literals are rarer, up to a point; every variant is one more literal to look for. */
+const score = (set: string[]) => Math.min(8, shortest(set)) * 100 - set.length;
+const shortest = (set: string[]) => Math.min(...set.map((s) => s.length));
+
+function cross(a: string[], b: string[]): string[] | undefined {
+  if (a.length * b.length > MAX_SET) return undefined;
+  return unique(a.flatMap((x) => b.map((y) => x + y)));
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** A parser for the regex syntax the rule packs use; it throws on anything else (the caller then gives up). */
+class Parser {
+  private i = 0;
+
+  constructor(private readonly s: string) {}
+
+  parse(): Node {
+    const n = this.alternation();
+    if (this.i < this.s.length) throw new Error('unbalanced )');
+    return n;
+  }
+
+  private alternation(): Node {
+    const branches = [this.sequence()];
+    while (this.s[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? branches[0] : { t: 'alt', branches };
+  }
+
+  private sequence(): Node {
+    const items: Node[] = [];
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') items.push(this.quantified(this.atom()));
+    return { t: 'seq', items };
+  }
+
+  private quantified(node: Node): Node {
+    const c = this.s[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1];
+    } else if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(this.s.slice(this.i))) {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.s.slice(this.i))!;
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+    } else {
+      return node;
+    }
+    if (this.s[this.i] === '?') this.i++;
+    return { t: 'rep', node, min, max };
+  }
+
+  private atom(): Node {
+    const c = this.s[this.i++];
+    switch (c) {
+      case '(':
+        return this.group();
+      case '[':
+        return this.charClass();
+      case '.':
+        return { t: 'set', chars: undefined };
+      case '^':
+      case '$':
+        return { t: 'empty' };
+      case '\\':
+        return this.escape();
+      case ')':
+      case '*':
+      case '+':
+      case '?':
+        throw new Error(`unexpected ${c}`);
+      default:
+        return { t: 'lit', c };
+    }
+  }
+
+  private group(): Node {
+    let lookaround = false;
+    if (this.s[this.i] === '?') {
+      const rest = this.s.slice(this.i + 1);
+      const prefix = /^(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(rest);
+      if (!prefix) throw new Error('unsupported group');
+      lookaround = /^(?:=|!|<=|<!)$/.test(prefix[0]);
+      this.i += 1 + prefix[0].length;
+    }
+    const inner = this.alternation();
+    if (this.s[this.i++] !== ')') throw new Error('unclosed group');
+    // A lookaround consumes nothing: what it asks for is not part of the match.
+    return lookaround ? { t: 'empty' } : inner;
+  }
+
+  private charClass(): Node {
+    const negated = this.s[this.i] === '^';
+    if (negated) this.i++;
+    if (this.s[this.i] === ']') throw new Error('empty class');
+    const chars: string[] = [];
+    let known = !negated;
+    while (this.s[this.i] !== ']') {
+      if (this.i >= this.s.length) throw new Error('unclosed class');
+      let c = this.s[this.i++];
+      if (c === '\\') {
+        const e = this.s[this.i++];
+        const lit = ESCAPED_LITERAL[e] ?? (/[^\w]/.test(e) ? e : undefined);
+        if (lit === undefined) {
+          known = false;
+          if (/[pPu]/.test(e) && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
+          else if (e === 'x') this.i += 2;
+          else if (e === 'u') this.i += 4;
+          continue;
+        }
+        c = lit;
+      }
+      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']') {
+        this.i += 2;
+        known = false;
+        continue;
+      }
+      chars.push(c);
+    }
+    this.i++;
+    return { t: 'set', chars: known && chars.length <= 4 ? chars : undefined };
+  }
+
+  private escape(): Node {
+    const e = this.s[this.i++];
+    if (e === undefined) throw new Error('trailing backslash');
+    if (e === 'b' || e === 'B') return { t: 'empty' };
+    if (e === 'k') {
+      this.i = this.s.indexOf('>', this.i) + 1;
+      return { t: 'set', chars: undefined };
+    }
+    if (/[1-9]/.test(e)) return { t: 'set', chars: undefined };
+    if ((e === 'p' || e === 'P') && this.s[this.i] === '{') {
+      this.i = this.s.indexOf('}', this.i) + 1;
+      return { t: 'set', chars: undefined };
+    }
+    if (/[dDwWsS]/.test(e)) return { t: 'set', chars: undefined };
+    if (e === 'x' || e === 'u' || e === 'c') throw new Error('unsupported escape');
+    const lit = ESCAPED_LITERAL[e] ?? (/[^\w]/.test(e) ? e : undefined);
+    if (lit === undefined) throw new Error(`unsupported escape \\${e}`);
+    return { t: 'lit', c: lit };
+  }
+}
+
+const ESCAPED_LITERAL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+
+/**
+ * The ASCII characters a match of the regex can start with (a 128-entry table), or undefined when a match might
+ * start with another character or the syntax is not modelled: a regex may then be given a lookahead for them,
+ * which rejects most positions of a text at once. Flags with `i` give up (case folding), as does anything
+ * that is not a literal, an ASCII class or range, a group, a lookaround, an anchor or a quantifier.
+ */
+export function asciiFirstChars(source: string, flags = ''): Uint8Array | undefined {
+  if (flags.includes('i')) return undefined;
+  try {
+    const parser = new FirstParser(source);
+    const first = parser.alternation();
+    if (!parser.done() || !first.chars || first.nullable) return undefined;
+    return first.chars;
+  } catch {
+    return undefined;
+  }
+}
+
+interface First {
+  /** The characters a match can start with; undefined: unknown. */
+  chars: Uint8Array | undefined;
+  /** Whether the part can match the empty string (the next part's characters then count too). */
+  nullable: boolean;
+}
+
+const NONE = (): Uint8Array => new Uint8Array(128);
+const union = (a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined => (a && b ? a.map((x, i) => x | b[i]) : undefined);
+const range = (from: number, to: number): Uint8Array => {
+  const set = NONE();
+  for (let c = from; c <= to; c++) set[c] = 1;
+  return set;
+};
+const DIGITS = () => range(48, 57);
+const WORD = () => union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)))!;
+
+class FirstParser {
+  private i = 0;
+
+  constructor(private readonly s: string) {}
+
+  done(): boolean {
+    return this.i >= this.s.length;
+  }
+
+  alternation(): First {
+    let first = this.sequence();
+    while (this.s[this.i] === '|') {
+      this.i++;
+      const next = this.sequence();
+      first = { chars: union(first.chars, next.chars), nullable: first.nullable || next.nullable };
+    }
+    return first;
+  }
+
+  private sequence(): First {
+    let chars: Uint8Array | undefined = NONE();
+    let nullable = true;
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      const item = this.quantified(this.atom());
+      if (nullable) chars = union(chars, item.chars);
+      nullable = nullable && item.nullable;
+    }
+    return { chars, nullable };
+  }
+
+  private quantified(atom: First): First {
+    const c = this.s[this.i];
+    let min = 1;
+    if (c === '*' || c === '?') {
+      this.i++;
+      min = 0;
+    } else if (c === '+') {
+      this.i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.s.slice(this.i));
+      if (!m) throw new Error('bad quantifier');
+      this.i += m[0].length;
+      min = Number(m[1]);
+    } else {
+      return atom;
+    }
+    if (this.s[this.i] === '?') this.i++;
+    return { chars: atom.chars, nullable: atom.nullable || min === 0 };
+  }
+
+  private atom(): First {
+    const c = this.s[this.i++];
+    switch (c) {
+      case '(': {
+        const rest = this.s.slice(this.i);
+        const look = /^\?(?:=|!|<=|<!)/.exec(rest);
+        const prefix = look ?? /^\?(?::|<[A-Za-z_$][\w$]*>)/.exec(rest);
+        if (!prefix && rest[0] === '?') throw new Error('unsupported group');
+        this.i += prefix ? prefix[0].length : 0;
+        const inner = this.alternation();
+        if (this.s[this.i++] !== ')') throw new Error('unclosed group');
+        // A lookaround consumes nothing: the next part starts the match.
+        return look ? { chars: NONE(), nullable: true } : inner;
+      }
+      case '[':
+        return { chars: this.charClass(), nullable: false };
+      case '^':
+      case '$':
+        return { chars: NONE(), nullable: true };
+      case '.':
+        return { chars: undefined, nullable: false };
+      case '\\':
+        return this.escape();
+      case ')':
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+        throw new Error(`unexpected ${c}`);
+      default:
+        return { chars: this.literal(c.charCodeAt(0)), nullable: false };
+    }
+  }
+
+  private literal(code: number): Uint8Array | undefined {
+    if (code >= 128) return undefined;
+    const set = NONE();
+    set[code] = 1;
+    return set;
+  }
+
+  private escape(): First {
+    const e = this.s[this.i++];
+    if (e === 'b' || e === 'B') return { chars: NONE(), nullable: true };
+    if (e === 'd') return { chars: DIGITS(), nullable: false };
+    if (e === 'w') return { chars: WORD(), nullable: false };
+    if (e === undefined || /[DWsSpPkcux1-9]/.test(e)) throw new Error('not modelled');
+    const control: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, '0': 0 };
+    if (control[e] !== undefined) return { chars: this.literal(control[e]), nullable: false };
+    if (/\w/.test(e)) throw new Error('unknown escape');
+    return { chars: this.literal(e.charCodeAt(0)), nullable: false };
+  }
+
+  private charClass(): Uint8Array | undefined {
+    if (this.s[this.i] === '^') throw new Error('negated class');
+    let set: Uint8Array | undefined = NONE();
+    let first = true;
+    while (this.s[this.i] !== ']' || first) {
+      first = false;
+      if (this.i >= this.s.length) throw new Error('unclosed class');
+      let from: number;
+      const c = this.s[this.i++];
+      if (c === '\\') {
+        const e = this.s[this.i++];
+        if (e === 'd') {
+          set = union(set, DIGITS());
+          continue;
+        }
+        if (e === 'w') {
+          set = union(set, WORD());
+          continue;
+        }
+        if (/[DWsSpPcux1-9b]/.test(e) || /\w/.test(e)) throw new Error('not modelled');
+        from = e.charCodeAt(0);
+      } else {
+        from = c.charCodeAt(0);
+      }
+      let to = from;
+      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
+        const t = this.s[this.i + 1];
+        if (t === '\\') throw new Error('escaped range end');
+        to = t.charCodeAt(0);
+        this.i += 2;
+      }
+      if (from >= 128 || to >= 128 || to < from) throw new Error('beyond ASCII');
+      set = union(set, range(from, to));
+    }
+    this.i++;
+    return set;
+  }
+}

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { DEFAULT_CONFIG, RuleSet, analyzeDocument, loadBuiltinRules, scan, SourceDocument } from '../src/engine';
+import { sampleFileName } from '../src/engine/languages';
+import { LiteralScanner, filterable } from '../src/engine/prefilter';
+import { FIXTURES } from './helpers';
+
+describe('the literal prefilter', () => {
+  it('finds every literal a text holds, in any case, overlapping ones and prefixes of others included', () => {
+    const scanner = new LiteralScanner(['ssl', 'sslv3', 'lv3x', 'verify', 'ify=']);
+    assert.deepEqual([...scanner.scan('use SSLv3x; Verify=1')].sort(), ['ify=', 'lv3x', 'ssl', 'sslv3', 'verify']);
+    assert.deepEqual([...scanner.scan('nothing here')], []);
+    assert.deepEqual([...new LiteralScanner([]).scan('anything')], []);
+  });
+
+  it('finds what a search for each literal in the lower-cased text finds (random texts)', () => {
+    const literals = ['abc', 'bca', 'ab', 'cab', 'aaa', 'b.c', 'x=1'];
+    const scanner = new LiteralScanner(literals);
+    const pieces = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '.', 'x', 'X', '=', '1', 'é', ' ', '\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const expected = literals.filter((l) => text.toLowerCase().includes(l)).sort();
+        return JSON.stringify([...scanner.scan(text)].sort()) === JSON.stringify(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes only ASCII literals (lower-casing and case-insensitive matching disagree beyond)', () => {
+    assert.deepEqual(filterable(['Verify', 'ssl']), ['verify', 'ssl']);
+    assert.equal(filterable(['σκ', 'ssl']), undefined);
+    assert.equal(filterable([]), undefined);
+  });
+
+  it('finds in test-fixtures exactly what the slow path (no prefilter) finds', () => {
+    const rules = loadBuiltinRules();
+    const run = (prefilter: boolean) => scan({ root: FIXTURES, config: DEFAULT_CONFIG, rules, prefilter });
+    const fast = run(true);
+    const slow = run(false);
+    assert.ok(slow.findings.length > 100, `${slow.findings.length} findings`);
+    assert.deepEqual(fast.findings, slow.findings);
+    assert.deepEqual(fast.skipped, slow.skipped);
+  });
+
+  it('finds in every rule example exactly what the slow path finds', () => {
+    const rules = loadBuiltinRules();
+    const ruleSet = new RuleSet(rules);
+    let checked = 0;
+    for (const rule of rules) {
+      for (const example of [...rule.examples.bad, ...rule.examples.good]) {
+        const doc = () => new SourceDocument(example.file ?? sampleFileName(example.language!), example.code, example.file ? undefined : example.language);
+        assert.deepEqual(analyzeDocument(doc(), ruleSet), analyzeDocument(doc(), ruleSet, { prefilter: false }), `${rule.id}: ${example.code.slice(0, 60)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100);
+  });
+});
