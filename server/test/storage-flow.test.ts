@@ -32,6 +32,34 @@ describe('storage dataflow (JS/TS)', () => {
     ['cookie already secure and httpOnly', "function f(res, patient) {\n  res.cookie('p', patient, { secure: true, httpOnly: true });\n}", []],
     ['cookie missing flags', "function f(res, patient) {\n  res.cookie('p', patient, { secure: true });\n}", ['in-insecure-cookie:2']],
     ['analytics', "function f(patient) {\n  Sentry.setContext('who', { nhsNumber: patient.nhsNumber });\n}", ['to-analytics:2']],
+    // values coming back from API calls, typed or routed, through promise callbacks
+    ['then callback of a typed read', "function f(id) {\n  http.get<Patient>(`/p/${id}`).then(({ data }) => {\n    localStorage.setItem('p', JSON.stringify(data));\n  });\n}", ['in-client-storage:3']],
+    ['then callback keeping only an id', "function f(id) {\n  http.get<Patient>(`/p/${id}`).then(({ data }) => localStorage.setItem('last', data.id));\n}", []],
+    ['fetch of a patient route, json, then', "function f(id) {\n  fetch(`/api/patients/${id}/summary`).then((r) => r.json()).then((body) => {\n    sessionStorage.setItem('s', JSON.stringify(body));\n  });\n}", ['in-client-storage:3']],
+    ['fetch of another route', "function f() {\n  fetch('/api/settings').then((r) => r.json()).then((body) => {\n    sessionStorage.setItem('s', JSON.stringify(body));\n  });\n}", []],
+    ['fetch of a count under a patient route', "async function f() {\n  const n = await fetch('/api/patients/count').then((r) => r.json());\n  console.log(n);\n}", []],
+    ['type argument of a read', 'async function f(url) {\n  const { data } = await axios.get<Observation[]>(url);\n  console.log(data);\n}', ['in-logs:3']],
+    ['type argument of something else', 'async function f(url) {\n  const { data } = await axios.get<UiSettings>(url);\n  console.log(data);\n}', []],
+    ['a callback that sends returns no data', "function f(event) {\n  send({ mrn: event.mrn }).then((ack) => log.info({ ack }, 'sent'));\n}", []],
+    ['errors about a patient form', 'const onError = (errors: FieldErrors<PatientForm>) => {\n  console.error(errors);\n};', []],
+    // query results and ORMs
+    ['rows of a SELECT of patient columns', "async function f(pool) {\n  const { rows } = await pool.query('SELECT given_name, birth_date, mrn FROM patients');\n  logger.info({ rows });\n}", ['in-logs:3']],
+    ['rows of a SELECT template tagged sql', 'async function f(id) {\n  const [row] = await sql`SELECT * FROM patients WHERE id = ${id}`;\n  console.log(row);\n}', ['in-logs:3']],
+    ['a count of patients', "async function f(pool) {\n  const result = await pool.query('SELECT count(*) AS n FROM patients');\n  logger.info(result.rows[0]);\n}", []],
+    ['rows of another table', "async function f(pool) {\n  const { rows } = await pool.query('SELECT id, email FROM users');\n  logger.info(rows);\n}", []],
+    ['repository typed in the constructor', 'class S {\n  constructor(private readonly repo: Repository<PatientEntity>) {}\n  async merge(id) {\n    const [dup] = await Promise.all([this.repo.findOneBy({ id })]);\n    this.logger.warn(`merging ${JSON.stringify(dup)}`);\n    const n = await this.repo.count();\n    this.logger.log(`${n} left`);\n  }\n}', ['in-logs:5']],
+    ['array callbacks and for-of take the elements', "function f(bundle: Bundle<Observation>) {\n  for (const entry of bundle.entry) localStorage.setItem('o', JSON.stringify(entry));\n  bundle.entry.forEach((e) => console.log(e.resource));\n  console.log(bundle.entry.map((e) => e.id));\n}", ['in-client-storage:2', 'in-logs:3']],
+    ['RxJS pipe: tap gets the value, map changes it', "function f(http: HttpClient, u: string) {\n  http.get<Patient>(u).pipe(tap((p) => sessionStorage.setItem('p', JSON.stringify(p))));\n  http.get<Patient>(u).pipe(map((p) => p.id), tap((id) => sessionStorage.setItem('i', String(id))));\n}", ['in-client-storage:2']],
+    ['a timestamp key under a patient name', "function f() {\n  sessionStorage.setItem('patientSelectedAt', String(Date.now()));\n}", []],
+    // IndexedDB: idb, Dexie, the raw API
+    ['idb handle', "async function f(obs: Observation) {\n  const conn = await openDB('np', 1);\n  await conn.put('pending', obs);\n  await conn.put('meta', new Date().toISOString(), 'at');\n}", ['in-client-storage:3']],
+    ['Dexie table of a database', "async function f(people: Patient[]) {\n  await clinicDb.patients.bulkPut(people);\n  await clinicDb.prefs.put({ key: 'theme', value: 'dark' });\n}", ['in-client-storage:2']],
+    ['raw IndexedDB request, transaction and store', "function f(encounter) {\n  const req = indexedDB.open('x', 1);\n  req.onsuccess = () => {\n    const visits = req.result.transaction('v', 'readwrite').objectStore('v');\n    visits.put(encounter);\n  };\n}", ['in-client-storage:5']],
+    // state stores persisted to web storage
+    ['Pinia store persisting health state', "export const useEnc = defineStore('enc', {\n  state: () => ({ current: null as Encounter | null, theme: 'light' }),\n  persist: true,\n});", ['in-client-storage:3']],
+    ['Pinia store persisting only layout', "export const useUi = defineStore('ui', {\n  state: () => ({ current: null as Encounter | null, theme: 'light' }),\n  persist: { pick: ['theme'] },\n});", []],
+    ['redux-persist of a health slice', "const r = persistReducer({ key: 'root', storage, whitelist: ['ui', 'medications'] }, root);", ['in-client-storage:1']],
+    ['redux-persist with an encrypt transform', "const r = persistReducer({ key: 'root', storage, whitelist: ['medications'], transforms: [encryptTransform({ secretKey })] }, root);", []],
   ];
   for (const [name, code, expected] of cases) {
     it(name, () => assert.deepEqual(lines(code), expected));
@@ -42,6 +70,12 @@ describe('storage dataflow (JS/TS)', () => {
     assert.equal(f.range.start.line, 3);
     assert.equal(f.evidence, 'console.log');
     assert.equal(f.related?.[0].range.start.line, 2);
+  });
+
+  it('follows the script blocks of a Vue component', () => {
+    const vue = '<template><p>{{ x }}</p></template>\n<script setup lang="ts">\nconst { data } = await http.get<Encounter[]>(url);\nlocalStorage.setItem(k, JSON.stringify(data));\n</script>\n';
+    assert.deepEqual(lines(vue, 'Timeline.vue'), ['in-client-storage:4']);
+    assert.deepEqual(lines(vue.replace('JSON.stringify(data)', 'String(data.length)'), 'Timeline.vue'), []);
   });
 
   it('adds secure and httpOnly to a cookie without options', () => {

@@ -1,21 +1,29 @@
 import ts from 'typescript';
-import { HEALTH_RESOURCE_TYPES, OPAQUE_METHODS, PASSTHROUGH, SANITIZER, healthWordOf, isOpaqueName, resourceTypeInText } from './healthNames';
+import { HEALTH_RESOURCE_TYPES, OPAQUE_METHODS, PASSTHROUGH, SANITIZER, healthWordOf, isOpaqueName, namesMetadata, resourceTypeInText } from './healthNames';
 import { REMOVABLE_OR_SYNCED, SHARED_TMP, SHARING_HOST, type Flow, type FlowSource, type SinkKind } from './flow';
+import { selectSource } from './sqlSelect';
 import type { LiteralSource } from './treeFlow';
+
+/** A binding: the source it carries, or null for a name known to hold something clean. */
+export type Binding = FlowSource | null;
+
+/**
+ * What the host a script runs in gives it (an integration engine's message object, its variable maps): asked
+ * first for every identifier, property access and call; undefined leaves the expression to the usual rules.
+ */
+export type HostSource = (e: ts.Expression, sf: ts.SourceFile) => Binding | undefined;
 
 /**
  * Follows health data through one JavaScript or TypeScript file with the TypeScript parser (no type checker:
  * one file, no program): within each function and the module, through declarations, destructuring, assignments,
- * spreads, templates, property access and calls, to the sinks in sinkOf().
+ * spreads, templates, property access, calls and the callbacks of promises, observables and array methods, to
+ * the sinks in checkCall().
  */
-export function jsFlows(fileName: string, text: string, literalSource?: LiteralSource): Flow[] {
+export function jsFlows(fileName: string, text: string, literalSource?: LiteralSource, host?: HostSource): Flow[] {
   const kind = /\.tsx$/i.test(fileName) ? ts.ScriptKind.TSX : /\.(?:m|c)?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : /\.jsx$/i.test(fileName) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
-  return new Walker(sf, literalSource).run();
+  return new Walker(sf, literalSource, host).run();
 }
-
-/** A binding: the source it carries, or null for a name known to hold something clean. */
-type Binding = FlowSource | null;
 
 class Env {
   private readonly vars = new Map<string, Binding>();
@@ -23,6 +31,8 @@ class Env {
   readonly requests = new Set<string>();
   /** Write streams (`fs.createWriteStream(path)`) and the path they write to. */
   readonly streams = new Map<string, ts.Expression | undefined>();
+  /** Handles on IndexedDB: databases, open requests, transactions and object stores (`openDB`, `new Dexie`). */
+  readonly idb = new Set<string>();
 
   constructor(readonly parent?: Env) {}
 
@@ -32,6 +42,10 @@ class Env {
   }
   isRequest(name: string): boolean {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.requests.has(name)) return true;
+    return false;
+  }
+  isIdb(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.idb.has(name)) return true;
     return false;
   }
   stream(name: string): { path: ts.Expression | undefined } | undefined {
@@ -47,14 +61,39 @@ const ROUTE_METHOD = /^(?:get|post|put|patch|delete|del|all|use|route|head|optio
 const REQUEST_PARAM = /^(?:req|request|ctx|context|event|evt)$/;
 const REQUEST_DATA = new Set(['body', 'params', 'query', 'payload', 'form', 'files', 'file', 'fields']);
 const FHIR_READ = /(?:^|\.)(?:read|vread|search|searchAll|get|fetch|request|resource|patient|everything|operation|getResource|fetchResource)$/i;
-const TYPE_NAMES = new RegExp(`\\b(?:${[...HEALTH_RESOURCE_TYPES].join('|')})\\b`);
+/** Calls that run SQL given as their first argument (node-postgres, mysql2, pg-promise, better-sqlite3, knex, Prisma, TypeORM). */
+const SQL_CALL = /^(?:query|execute|raw|any|many|manyOrNone|one|oneOrNone|all|get|each|unsafe|\$queryRaw|\$queryRawUnsafe|queryRaw|queryRawUnsafe)$/;
+/** Tags of SQL template literals (postgres.js, slonik, Prisma). */
+const SQL_TAG = /^(?:sql|SQL|Prisma\.sql|\w+\.sql|\$queryRaw|\w+\.\$queryRaw)$/;
+/** Storage reads whose key names what they return (`sessionStorage.getItem('patient')`). */
+const KEYED_READ = /^(?:window\.)?(?:localStorage|sessionStorage|AsyncStorage|localforage)\.getItem$/;
+/** Methods whose callback's first parameter is (an element of) the value they are called on. */
+const ELEMENT_CALLBACK = /^(?:forEach|map|flatMap|filter|find|findLast|some|every|sort|each)$/;
+/** RxJS operators whose callback returns the next value of the stream; the others pass the value on. */
+const RX_MAPPING = /^(?:map|switchMap|mergeMap|concatMap|exhaustMap|flatMap)$/;
+const RX_PASSING = /^(?:tap|filter|first|last|take|takeWhile|skipWhile|distinctUntilChanged|debounceTime|throttleTime|delay|shareReplay|share|finalize|catchError|retry|timeout|startWith|defaultIfEmpty)$/;
+/** Calls that send their arguments away and return an acknowledgement, a status or the other side's response. */
+const SENDING = /^(?:send|post|publish|emit|dispatch|notify|submit|upload|transmit|forward|enqueue|deliver|relay)(?:[A-Z_]|$)/;
+/** Types that are a way to stored records (an ORM repository, a Dexie table), whatever their names say. */
+const DATA_ACCESS = /(?:Repository|Repo|Table|Collection|Store|Dao|Model|EntityManager)$/;
+/** Word of a type name saying it holds no record: component props, query parameters, options. */
+const NON_RECORD_TYPE_WORD = /(?:Props|Params|Args|Options|Opts|Filters?|Criteria|Query|Event|Handler|Actions?|Dispatch|Hook|Component|Config|Settings)$/;
 
 class Walker {
   private readonly flows: Flow[] = [];
+  /** Each function's environment, once its parameters are bound: where its return value is evaluated. */
+  private readonly fnEnvs = new Map<ts.Node, Env>();
+  /** Callbacks whose first parameter receives a value with a source (`.then(p => …)` on a patient read). */
+  private readonly presetParams = new Map<ts.Node, FlowSource>();
+  /** Calls whose result was computed while visiting them (RxJS pipes, callbacks' returns); null for clean. */
+  private readonly callResults = new Map<ts.Node, Binding>();
+  /** Classes of this file that extend Dexie: `new ClinicDb()` is an IndexedDB handle. */
+  private readonly dexieClasses = new Set<string>();
 
   constructor(
     private readonly sf: ts.SourceFile,
     private readonly literalSource?: LiteralSource,
+    private readonly host?: HostSource,
   ) {}
 
   run(): Flow[] {
@@ -65,21 +104,42 @@ class Walker {
   private visit(node: ts.Node, env: Env, routeHandler = false): void {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const inner = new Env(env);
+      this.fnEnvs.set(node, inner);
       const named = (node as ts.FunctionLikeDeclaration).name;
       const aboutPatients = routeHandler || (named && ts.isIdentifier(named) && healthWordOf(named.text) !== undefined);
-      for (const p of node.parameters) {
+      const preset = this.presetParams.get(node);
+      node.parameters.forEach((p, i) => {
+        const given = i === 0 ? preset : undefined;
         if (ts.isIdentifier(p.name)) {
           if (aboutPatients && REQUEST_PARAM.test(p.name.text)) inner.requests.add(p.name.text);
-          const typed = p.type && this.typedSource(p.type, p.name);
+          const typed = (p.type && this.typedSource(p.type, p.name)) ?? given;
           if (typed) inner.bind(p.name.text, typed);
-        } else this.bindPattern(p.name, undefined, inner);
-      }
+          // A parameter property (`constructor(private repo: Repository<Patient>)`) is `this.repo` too.
+          if (typed && ts.isConstructorDeclaration(node) && ts.getModifiers(p)?.length) env.bind(`this.${p.name.text}`, typed);
+        } else this.bindPattern(p.name, undefined, inner, given);
+      });
       this.visit(node.body as ts.Node, inner);
+      return;
+    }
+    if (ts.isClassLike(node)) {
+      this.visitClass(node, env);
       return;
     }
     if (ts.isVariableDeclaration(node)) {
       if (node.initializer) this.visit(node.initializer, env);
       this.declare(node, env);
+      return;
+    }
+    if (ts.isForOfStatement(node)) {
+      this.visit(node.expression, env);
+      const from = this.taint(node.expression, env);
+      if (ts.isVariableDeclarationList(node.initializer)) {
+        for (const d of node.initializer.declarations) {
+          if (ts.isIdentifier(d.name)) env.bind(d.name.text, from ?? this.valueSource(d.name, undefined, env));
+          else this.bindPattern(d.name, undefined, env, from);
+        }
+      } else if (ts.isIdentifier(node.initializer) && from) env.bind(node.initializer.text, from);
+      this.visit(node.statement, env);
       return;
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -90,11 +150,77 @@ class Walker {
     if (ts.isCallExpression(node)) {
       const route = this.isPatientRoute(node);
       this.visit(node.expression, env);
-      for (const a of node.arguments) this.visit(a, env, route);
+      if (!this.visitPipe(node, env)) {
+        this.presetCallback(node, env);
+        for (const a of node.arguments) this.visit(a, env, route);
+      }
       this.checkCall(node, env);
       return;
     }
     ts.forEachChild(node, (c) => this.visit(c, env));
+  }
+
+  /** A class: its typed fields (`patients!: Table<Patient>`) are `this.patients` in its methods. */
+  private visitClass(node: ts.ClassLikeDeclaration, env: Env): void {
+    const inner = new Env(env);
+    const base = node.heritageClauses?.flatMap((h) => h.types.map((t) => t.expression.getText(this.sf))) ?? [];
+    if (node.name && base.some((b) => /(?:^|\.)Dexie$/.test(b))) this.dexieClasses.add(node.name.text);
+    for (const m of node.members) {
+      if (ts.isPropertyDeclaration(m) && m.type && m.name && ts.isIdentifier(m.name)) {
+        const typed = this.typedSource(m.type, m.name);
+        if (typed) inner.bind(`this.${m.name.text}`, typed);
+      }
+    }
+    ts.forEachChild(node, (c) => this.visit(c, inner));
+  }
+
+  /**
+   * Callbacks given a value: `.then(cb)`, `.subscribe(cb)` and `.catch`-less promise chains, array methods
+   * (`rows.forEach(r => …)`): the callback's first parameter takes the source of what it is called on.
+   */
+  private presetCallback(call: ts.CallExpression, env: Env): void {
+    const method = lastName(call.expression);
+    if (!method || !ts.isPropertyAccessExpression(call.expression)) return;
+    if (method !== 'then' && method !== 'subscribe' && !ELEMENT_CALLBACK.test(method)) return;
+    const fn = call.arguments[0];
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return;
+    const from = this.taint(call.expression.expression, env);
+    if (from) this.presetParams.set(fn, from);
+  }
+
+  /**
+   * `source$.pipe(map(…), tap(…))`: each operator's callback receives the value the previous one gave, and the
+   * pipe's result is the last value. True when the call was such a pipe (its arguments are then visited).
+   */
+  private visitPipe(call: ts.CallExpression, env: Env): boolean {
+    if (lastName(call.expression) !== 'pipe' || !ts.isPropertyAccessExpression(call.expression)) return false;
+    let current: FlowSource | undefined = this.taint(call.expression.expression, env);
+    for (const a of call.arguments) {
+      const op = ts.isCallExpression(a) ? lastName(a.expression) : undefined;
+      const fn = ts.isCallExpression(a) ? a.arguments[0] : undefined;
+      const isFn = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn));
+      if (isFn && current && op && (RX_MAPPING.test(op) || RX_PASSING.test(op))) this.presetParams.set(fn, current);
+      this.visit(a, env);
+      if (op && RX_MAPPING.test(op)) current = isFn ? this.returnTaint(fn as ts.FunctionLikeDeclaration) : undefined;
+      else if (!op || !RX_PASSING.test(op)) current = undefined;
+    }
+    this.callResults.set(call, current ?? null);
+    return true;
+  }
+
+  /** The source of what a function returns, evaluated in its environment (after it was visited). */
+  private returnTaint(fn: ts.FunctionLikeDeclaration): FlowSource | undefined {
+    const fnEnv = this.fnEnvs.get(fn);
+    if (!fnEnv || !fn.body) return undefined;
+    if (!ts.isBlock(fn.body)) return this.taint(fn.body, fnEnv);
+    let found: FlowSource | undefined;
+    const walk = (n: ts.Node): void => {
+      if (found || ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n) && n.expression) found = this.taint(n.expression, fnEnv);
+      else ts.forEachChild(n, walk);
+    };
+    ts.forEachChild(fn.body, walk);
+    return found;
   }
 
   // ---------- sources ----------
@@ -103,20 +229,35 @@ class Walker {
     return { start: node.getStart(this.sf), end: node.getEnd(), label };
   }
 
-  /** A declared type naming a FHIR resource about a patient (`p: Patient`, `Observation[]`, `Bundle<Condition>`). */
+  /**
+   * A declared type naming a record about a patient: a FHIR resource (`p: Patient`, `Observation[]`,
+   * `Bundle<Condition>`, `fhir4.Encounter | null`) or a type named after health data (`PatientEntity`,
+   * `Repository<PatientEntity>`), not an id, a service, props or options (`PatientId`, `PatientService`).
+   */
   private typedSource(type: ts.TypeNode, at: ts.Node): FlowSource | undefined {
-    const m = TYPE_NAMES.exec(type.getText(this.sf));
-    return m ? this.src(at, `\`${at.getText(this.sf)}\` of type ${m[0]}`) : undefined;
+    // `errors: FieldErrors<PatientForm>`, `patientCount: number`: the name says what it holds about the data,
+    // unless the type is a way to the data (`repo: Repository<Patient>`).
+    if (ts.isIdentifier(at) && isOpaqueName(at.text) && !(ts.isTypeReferenceNode(type) && DATA_ACCESS.test(type.typeName.getText(this.sf)))) return undefined;
+    const name = healthTypeIn(type);
+    return name ? this.src(at, `\`${at.getText(this.sf).slice(0, 40)}\` of type ${name}`) : undefined;
   }
 
   /** The health-data source an expression's value carries, if any. */
   taint(e: ts.Expression, env: Env): FlowSource | undefined {
+    if (this.host) {
+      const given = this.host(e, this.sf);
+      if (given !== undefined) return given ?? undefined;
+    }
     if (ts.isIdentifier(e)) {
       const bound = env.lookup(e.text);
       if (bound !== undefined) return bound ?? undefined;
       return healthWordOf(e.text) ? this.src(e, `\`${e.text}\``) : undefined;
     }
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(e)) {
+        const member = env.lookup(`this.${e.name.text}`);
+        if (member) return member;
+      }
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : literalText(e.argumentExpression);
       if (name !== undefined && isOpaqueName(name)) return undefined;
       const root = rootIdentifier(e);
@@ -125,14 +266,19 @@ class Walker {
       return this.taint(e.expression, env);
     }
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.callTaint(e, env);
-    if (
-      ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) ||
-      ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e) || ts.isSpreadElement(e)
-    ) {
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+      // `null as Encounter | null`, `<Patient>JSON.parse(text)`: the code says what the value is.
+      return this.taint(e.expression, env) ?? this.typedSource(e.type, e);
+    }
+    if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSpreadElement(e)) {
       return this.taint(e.expression, env);
     }
     if (ts.isTemplateExpression(e)) return firstOf(e.templateSpans.map((s) => () => this.taint(s.expression, env)));
-    if (ts.isTaggedTemplateExpression(e)) return ts.isTemplateExpression(e.template) ? this.taint(e.template, env) : undefined;
+    if (ts.isTaggedTemplateExpression(e)) {
+      const tag = calleeText(e.tag, this.sf);
+      if (SQL_TAG.test(tag)) return this.querySource(e, literalishText(e.template, this.sf));
+      return ts.isTemplateExpression(e.template) ? this.taint(e.template, env) : undefined;
+    }
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.CommaToken) {
@@ -172,23 +318,65 @@ class Walker {
   }
 
   private callTaint(e: ts.CallExpression | ts.NewExpression, env: Env): FlowSource | undefined {
+    const known = this.callResults.get(e);
+    if (known !== undefined) return known ?? undefined;
     const callee = calleeText(e.expression, this.sf);
     const method = lastName(e.expression);
     if (SANITIZER.test(callee)) return undefined;
-    if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
     const args = e.arguments ?? [];
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const fn = args[0];
+      const callback = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+      // `.then(r => r.json())`, `.map(p => p.name)`: what the callback returns.
+      if ((method === 'then' || method === 'map' || method === 'flatMap') && callback && this.fnEnvs.has(callback)) return this.remember(e, this.returnTaint(callback));
+      // A promise that failed gives nothing; one that did not still gives its value.
+      if (method === 'catch' || method === 'finally') return this.taint(e.expression.expression, env);
+    }
+    // `pool.query('SELECT … FROM patients')`: before the name test, which takes `query` for a handle.
+    if (ts.isCallExpression(e) && method && SQL_CALL.test(method) && args[0]) {
+      const q = this.querySource(e, literalishText(args[0], this.sf));
+      if (q) return q;
+    }
+    if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
+    if (ts.isCallExpression(e) && e.typeArguments) {
+      // `http.get<Patient>(…)`, `axios.get<Observation[]>(…)`, `useQuery<Encounter>(…)`: the code says what comes back.
+      for (const t of e.typeArguments) {
+        const name = healthTypeIn(t);
+        if (name) return this.src(e, `a ${name} from \`${callee.slice(0, 40)}()\``);
+      }
+    }
     if (ts.isCallExpression(e) && method && FHIR_READ.test(method)) {
       for (const a of args) {
         const type = ts.isObjectLiteralExpression(a) ? resourceTypeOf(a) : literalishText(a, this.sf) && resourceTypeInText(literalishText(a, this.sf)!);
         if (type && HEALTH_RESOURCE_TYPES.has(type)) return this.src(e, `a FHIR ${type} read`);
       }
+      const url = args[0] && literalishText(args[0], this.sf);
+      if (url && isHealthRoute(url)) return this.src(e, `a response from \`${url.replace(/\?.*$/, '').slice(0, 50)}\``);
+    }
+    if (ts.isCallExpression(e) && KEYED_READ.test(callee) && args[0]) {
+      const key = literalText(args[0]);
+      if (key && healthWordOf(key)) return this.src(e, `the \`${key}\` entry`);
     }
     if (method && healthWordOf(method) && ts.isCallExpression(e)) return this.src(e, `\`${method}()\``);
     if (ts.isPropertyAccessExpression(e.expression) && !/^(?:JSON|Object|Array|String|Promise|Buffer)$/.test(e.expression.expression.getText(this.sf))) {
       const recv = this.taint(e.expression.expression, env);
       if (recv) return recv;
     }
+    // What a call returns carries its arguments (`toCsv(rows)`, `format(p)`), unless the call sends them
+    // somewhere and returns an acknowledgement or a response (`send(event)`, `publish(msg)`).
+    if (method && SENDING.test(method)) return undefined;
     return firstOf(args.map((a) => () => this.taint(a, env)));
+  }
+
+  private remember(call: ts.Node, source: FlowSource | undefined): FlowSource | undefined {
+    this.callResults.set(call, source ?? null);
+    return source;
+  }
+
+  /** Rows of a SELECT of a patient table or of person and health columns (not of counts and sums). */
+  private querySource(at: ts.Node, sql: string | undefined): FlowSource | undefined {
+    const what = sql && selectSource(sql);
+    return what ? this.src(at, `rows of a SELECT of ${what}`) : undefined;
   }
 
   /** The names of a property chain, without call arguments or literal values: `req.body.patient`. */
@@ -203,10 +391,31 @@ class Walker {
     if (ts.isIdentifier(d.name)) {
       const typed = d.type && this.typedSource(d.type, d.name);
       if (d.initializer && isWriteStream(d.initializer)) env.streams.set(d.name.text, (d.initializer as ts.CallExpression).arguments[0]);
+      if (d.initializer && this.isIdbHandle(d.initializer, env)) env.idb.add(d.name.text);
       env.bind(d.name.text, typed ?? this.valueSource(d.name, d.initializer, env));
       return;
     }
     this.bindPattern(d.name, d.initializer, env);
+  }
+
+  /**
+   * An IndexedDB database, open request, transaction or object store: `openDB(…)` (idb), `indexedDB.open(…)`,
+   * `new Dexie(…)` or a Dexie subclass, `db.transaction(…)`, `tx.objectStore(…)`, `await dbPromise`.
+   */
+  private isIdbHandle(e: ts.Expression, env: Env): boolean {
+    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e)) return env.isIdb(e.text);
+    if (ts.isPropertyAccessExpression(e)) return e.name.text === 'result' && ts.isIdentifier(e.expression) && env.isIdb(e.expression.text);
+    if (ts.isNewExpression(e)) {
+      const cls = e.expression.getText(this.sf);
+      return /(?:^|\.)Dexie$/.test(cls) || this.dexieClasses.has(cls);
+    }
+    if (!ts.isCallExpression(e)) return false;
+    const callee = calleeText(e.expression, this.sf);
+    if (/(?:^|\.)(?:openDB|openDb)$/.test(callee) || /^(?:window\.)?indexedDB\.open$/.test(callee)) return true;
+    const method = lastName(e.expression);
+    const root = rootIdentifier(e.expression);
+    return (method === 'transaction' || method === 'objectStore') && root !== undefined && (env.isIdb(root) || /^(?:db|idb|database|tx|transaction)$/i.test(root));
   }
 
   /**
@@ -220,9 +429,12 @@ class Walker {
     return this.src(name, `\`${name.text}\``);
   }
 
-  /** Destructuring: each name takes the source of what it is taken from, unless the name is opaque. */
-  private bindPattern(pattern: ts.BindingName, init: ts.Expression | undefined, env: Env): void {
-    const from = init ? this.taint(init, env) : undefined;
+  /**
+   * Destructuring: each name takes the source of what it is taken from (`given` when the value is not an
+   * expression here: a callback's argument, a loop's element), unless the name is opaque.
+   */
+  private bindPattern(pattern: ts.BindingName, init: ts.Expression | undefined, env: Env, given?: FlowSource): void {
+    const from = init ? this.taint(init, env) : given;
     const visitName = (name: ts.BindingName, key?: string): void => {
       if (ts.isIdentifier(name)) {
         const opaque = isOpaqueName(name.text) || (key !== undefined && isOpaqueName(key));
@@ -241,6 +453,7 @@ class Walker {
   private assign(left: ts.Expression, right: ts.Expression, env: Env): void {
     const t = this.taint(right, env);
     if (ts.isIdentifier(left)) {
+      if (this.isIdbHandle(right, env)) env.idb.add(left.text);
       env.bind(left.text, this.valueSource(left, right, env));
       return;
     }
@@ -275,8 +488,9 @@ class Walker {
     const callee = calleeText(call.expression, this.sf);
     const args = call.arguments;
     const anyArg = (from = 0) => firstOf(args.slice(from).map((a) => () => this.taint(a, env)));
-    const keyed = (keyIdx: number) => {
+    const keyed = (keyIdx: number, valueIdx: number) => {
       if (args.some((a) => isProtected(a, this.sf))) return undefined;
+      if (args[valueIdx] && !carriesValue(args[valueIdx], env)) return undefined;
       const key = args[keyIdx] && literalText(args[keyIdx]);
       return key && healthWordOf(key) ? this.src(args[keyIdx], `the \`${key}\` key`) : undefined;
     };
@@ -288,17 +502,17 @@ class Walker {
       return;
     }
     if ((m = /^(?:window\.)?(localStorage|sessionStorage|AsyncStorage|localforage)\.(setItem|mergeItem|multiSet|multiMerge)$/.exec(callee))) {
-      const s = (m[2].startsWith('multi') ? anyArg() : this.taint(args[1] ?? args[0], env)) ?? keyed(0);
+      const s = (m[2].startsWith('multi') ? anyArg() : this.taint(args[1] ?? args[0], env)) ?? keyed(0, 1);
       if (s) this.report('client-storage', call.expression, callee, s);
       return;
     }
-    if (/(?:objectStore\([^)]*\)|\bstore|\bdb|\bidb|indexedDB)\.(?:put|add)$/i.test(callee)) {
+    if ((m = /\.(put|add|bulkPut|bulkAdd)$/.exec(callee)) && this.isIdbWrite(call.expression, callee, env)) {
       const s = anyArg();
-      if (s) this.report('client-storage', call.expression, `IndexedDB ${lastName(call.expression)}`, s);
+      if (s) this.report('client-storage', call.expression, `IndexedDB ${m[1]}`, s);
       return;
     }
     if (/^(?:Cookies|cookies|res|response|reply|ctx\.cookies|\w+\.cookies)\.(?:set|cookie|setCookie)$/.test(callee) && args.length >= 2) {
-      this.cookie(call, callee, this.taint(args[1], env) ?? keyed(0));
+      this.cookie(call, callee, this.taint(args[1], env) ?? keyed(0, 1));
       return;
     }
     if ((m = /^(?:(?:fs|fse|fsp|fsExtra|fs\.promises|promises|(?:\w+\.)?fs)\.)?(writeFile|writeFileSync|appendFile|appendFileSync|outputFile|outputFileSync|writeJson|writeJsonSync|writeJSON|outputJson|outputJsonSync)$/.exec(callee))) {
@@ -309,6 +523,10 @@ class Walker {
     if ((m = /^(\w+)\.(write|end)$/.exec(callee)) && env.stream(m[1])) {
       const s = anyArg();
       if (s) this.file(call, callee, env.stream(m[1])!.path, undefined, s);
+      return;
+    }
+    if (/(?:^|\.)(?:defineStore|persistReducer)$/.test(callee)) {
+      this.persistedStore(call, callee, env);
       return;
     }
     if (
@@ -332,6 +550,72 @@ class Walker {
         if (s) this.report('external-share', call.expression, callee, s, `${SHARING_HOST.exec(url)![0]}`);
       }
     }
+  }
+
+  /**
+   * `put`/`add`/`bulkPut`/`bulkAdd` on IndexedDB: on a handle bound in this file, on an object store
+   * (`tx.objectStore('x').put`), or on a Dexie table of a database named as one (`clinicDb.patients.bulkPut`).
+   */
+  private isIdbWrite(callee: ts.Expression, text: string, env: Env): boolean {
+    const root = rootIdentifier(callee);
+    if (root && root !== 'this' && env.isIdb(root)) return true;
+    return /(?:objectStore\([^)]*\)|\bstore|\bdb|\bidb|indexedDB)\.\w+$/i.test(text) || /^(?:this\.)?\w*(?:db|Db|DB)\.\w+\.\w+$/.test(text);
+  }
+
+  /**
+   * A state store persisted to web storage: a Pinia store with `persist` (pinia-plugin-persistedstate) whose
+   * persisted state holds health data, a redux-persist `persistReducer` whose whitelisted slices (or whole
+   * reducer) are named after health data, unless the storage or a transform encrypts.
+   */
+  private persistedStore(call: ts.CallExpression, callee: string, env: Env): void {
+    const objectArg = (e: ts.Expression | undefined) => (e && ts.isObjectLiteralExpression(e) ? e : undefined);
+    const prop = (o: ts.ObjectLiteralExpression | undefined, key: string) =>
+      o?.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name !== undefined && propertyName(p.name) === key);
+    const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined) => (p && ts.isPropertyAssignment(p) ? p.initializer : p?.name);
+    const names = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => literalText(x) ?? []) : undefined);
+    const secureStorage = (e: ts.Expression | undefined) => e !== undefined && (SANITIZER.test(e.getText(this.sf)) || /secure|keychain/i.test(e.getText(this.sf)));
+
+    if (/defineStore$/.test(callee)) {
+      const id = args0Text(call);
+      const options = objectArg(call.arguments[1]) ?? objectArg(call.arguments[2]);
+      const persist = prop(options, 'persist');
+      const setting = valueOf(persist);
+      if (!persist || !setting || setting.kind === ts.SyntaxKind.FalseKeyword) return;
+      const config = objectArg(setting);
+      if (secureStorage(valueOf(prop(config, 'storage'))) || secureStorage(valueOf(prop(config, 'serializer')))) return;
+      const picked = names(valueOf(prop(config, 'pick')) ?? valueOf(prop(config, 'paths')));
+      const state = valueOf(prop(objectArg(call.arguments[1]), 'state'));
+      const stateObject = state && (ts.isArrowFunction(state) || ts.isFunctionExpression(state)) ? returnedObject(state) : undefined;
+      let source: FlowSource | undefined;
+      for (const p of stateObject?.properties ?? []) {
+        const key = p.name && propertyName(p.name);
+        if (!key || (picked && !picked.includes(key.split('.')[0])) || isOpaqueName(key)) continue;
+        const value = ts.isPropertyAssignment(p) ? p.initializer : undefined;
+        source = (value && this.taint(value, env)) ?? (healthWordOf(key) ? this.src(p, `the \`${key}\` state`) : undefined);
+        if (source) break;
+      }
+      if (!source && !picked && id && healthWordOf(id)) source = this.src(call.arguments[0], `the \`${id}\` store`);
+      if (source) this.report('client-storage', persist, `Pinia persist (${id ?? 'store'})`, source);
+      return;
+    }
+    const config = objectArg(call.arguments[0]);
+    if (!config) return;
+    const transforms = valueOf(prop(config, 'transforms'));
+    if (secureStorage(valueOf(prop(config, 'storage'))) || (transforms && SANITIZER.test(transforms.getText(this.sf)))) return;
+    const whitelist = valueOf(prop(config, 'whitelist'));
+    const listed = names(whitelist);
+    const keyNode = valueOf(prop(config, 'key'));
+    const key = keyNode && literalText(keyNode);
+    let source: FlowSource | undefined;
+    if (listed) {
+      const slice = listed.find((n) => healthWordOf(n));
+      if (slice) source = this.src(whitelist!, `the \`${slice}\` slice`);
+    } else {
+      const reducer = call.arguments[1];
+      if (key && healthWordOf(key)) source = this.src(call.arguments[0], `the \`${key}\` state`);
+      else if (reducer && ts.isIdentifier(reducer) && healthWordOf(reducer.text)) source = this.src(reducer, `\`${reducer.text}\``);
+    }
+    if (source) this.report('client-storage', call.expression, 'redux-persist persistReducer', source);
   }
 
   private file(call: ts.CallExpression, callee: string, pathArg: ts.Expression | undefined, options: ts.Expression | undefined, source: FlowSource): void {
@@ -379,6 +663,60 @@ function firstOf<T>(thunks: Array<() => T | undefined>): T | undefined {
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The first argument of a call when it is a string literal (a store id, a key). */
+function args0Text(call: ts.CallExpression): string | undefined {
+  return call.arguments[0] && literalText(call.arguments[0]);
+}
+
+/** The object literal a function returns: `() => ({ … })` or `function () { return { … }; }`. */
+function returnedObject(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression | undefined {
+  let body: ts.Node = fn.body;
+  if (ts.isBlock(body)) {
+    const ret = body.statements.find(ts.isReturnStatement);
+    if (!ret?.expression) return undefined;
+    body = ret.expression;
+  }
+  while (ts.isParenthesizedExpression(body)) body = body.expression;
+  return ts.isObjectLiteralExpression(body) ? body : undefined;
+}
+
+/**
+ * The name of a type in a type annotation that holds a record about a patient: a FHIR resource type or a type
+ * named after health data (`PatientEntity`, `MedicationsState`), not a type for ids, services, props or options.
+ * Function types are skipped: `onSelect: (p: Patient) => void` holds a callback, not a patient.
+ */
+export function healthTypeIn(type: ts.Node): string | undefined {
+  let found: string | undefined;
+  const walk = (n: ts.Node): void => {
+    if (found || ts.isFunctionTypeNode(n) || ts.isConstructorTypeNode(n)) return;
+    if (ts.isTypeReferenceNode(n) || ts.isExpressionWithTypeArguments(n)) {
+      const full = ts.isTypeReferenceNode(n) ? n.typeName : n.expression;
+      const name = ts.isIdentifier(full) ? full.text : ts.isQualifiedName(full) ? full.right.text : ts.isPropertyAccessExpression(full) ? full.name.text : undefined;
+      if (name && (HEALTH_RESOURCE_TYPES.has(name) || (!NON_RECORD_TYPE_WORD.test(name) && healthWordOf(name) !== undefined))) {
+        found = name;
+        return;
+      }
+      // `FieldErrors<PatientForm>`, `PatientIdMap<…>`: a type about the data (its errors, ids) holds none of it.
+      if (name && isOpaqueName(name) && !DATA_ACCESS.test(name)) return;
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(type);
+  return found;
+}
+
+/**
+ * A request path whose segments name health data (`/api/patients/${id}/summary`, `/fhir/Encounter`), unless its
+ * last segment names something about the data rather than the data (`/patients/count`).
+ */
+function isHealthRoute(url: string): boolean {
+  if (!url.includes('/')) return false;
+  const segments = url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '').split('/').filter((s) => s && !s.includes('${'));
+  const last = segments[segments.length - 1];
+  if (last !== undefined && namesMetadata(last)) return false;
+  return segments.some((s) => healthWordOf(s) !== undefined);
 }
 
 function literalText(e: ts.Node): string | undefined {

@@ -1,9 +1,11 @@
+import type * as EmbeddedFlows from '../dataflow/embeddedFlows';
 import type * as JsFlow from '../dataflow/jsFlow';
 import { HEALTH_HINT } from '../dataflow/healthNames';
 import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
 import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
+import { looksLikeMirthExport } from '../formats/mirthChannel';
 import { maskValue } from '../mask';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { nationalIdentifier } from './nationalIdentifier';
@@ -12,7 +14,7 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 
 /** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
 const JS_SINK_HINT =
-  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
+  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
 
 /** JS/TS flows are computed once per document and shared by every rule that reports one kind of sink. */
 const jsCache = new WeakMap<SourceDocument, Flow[]>();
@@ -26,7 +28,9 @@ export const healthDataFlow: Detector = {
   name: 'health-data-flow',
   run(doc, options, context) {
     const kind = options.kind as SinkKind;
-    if (!SINK_KINDS.includes(kind) || !hinted(doc, HEALTH_HINT)) return [];
+    if (!SINK_KINDS.includes(kind)) return [];
+    if (doc.language.family === 'xml') return embedded(doc, context).filter((f) => f.kind === kind).map((f) => toHit(doc, f));
+    if (!hinted(doc, HEALTH_HINT)) return [];
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
       if (!hinted(doc, JS_SINK_HINT)) return [];
@@ -46,6 +50,23 @@ export const healthDataFlow: Detector = {
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
   },
 };
+
+const embeddedCache = new WeakMap<SourceDocument, Flow[]>();
+
+/**
+ * Flows of code inside HTML pages and Vue/Svelte components (`<script>` blocks) and inside Mirth Connect
+ * channel exports (scripts, File Writers): computed once per document, the compiler loaded only when needed.
+ */
+function embedded(doc: SourceDocument, context: DetectorContext): Flow[] {
+  let cached = embeddedCache.get(doc);
+  if (!cached) {
+    const html = doc.language.id === 'html' && hinted(doc, HEALTH_HINT) && hinted(doc, JS_SINK_HINT) && /<script\b/i.test(doc.text);
+    const wanted = html || (doc.language.id !== 'html' && looksLikeMirthExport(doc.text));
+    cached = wanted ? (require('../dataflow/embeddedFlows') as typeof EmbeddedFlows).embeddedFlows(doc, literalSources(doc, context)) : [];
+    embeddedCache.set(doc, cached);
+  }
+  return cached;
+}
 
 const hints = new WeakMap<SourceDocument, Map<RegExp, boolean>>();
 
