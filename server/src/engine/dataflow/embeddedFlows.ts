@@ -87,13 +87,14 @@ function mirthFlows(mirth: MirthExport, literalSource: LiteralSource): Flow[] {
     const template = setting(c, 'template');
     if (!template) continue;
     // The message itself, or a variable named after health data (`${patientSummary}`).
-    const data = MESSAGE_TEMPLATE.exec(template.text) ?? [...template.text.matchAll(/\$\{\s*(\w+)\s*\}/g)].find((v) => healthWordOf(v[1]));
-    if (!data) continue;
+    const whole = MESSAGE_TEMPLATE.exec(template.text);
+    const named = whole ? undefined : [...template.text.matchAll(/\$\{\s*(\w+)\s*\}/g)].find((v) => healthWordOf(v[1]));
+    if (!whole && !named) continue;
     const folder = setting(c, 'host');
     const at = folder ?? template;
     const path = folder?.text.trim() ?? '';
     const detail = REMOVABLE_OR_SYNCED.test(path) ? 'removable media or a synced personal folder' : SHARED_TMP.test(path) ? 'a shared temporary folder' : undefined;
-    const source: FlowSource = { start: template.start, end: template.end, label: `the HL7 message (\`${data[0]}\`)` };
+    const source: FlowSource = { start: template.start, end: template.end, label: whole ? `the HL7 message \`${whole[0]}\`` : `\`${named![0]}\`` };
     flows.push({ kind: 'file', start: at.start, end: at.end, sink: `the File Writer "${c.name.slice(0, 40)}"`, source, detail });
   }
   return flows;
@@ -114,7 +115,7 @@ function mirthSource(e: ts.Expression, sf: ts.SourceFile): Binding | undefined {
       ? MAP_SHORTHAND.test(callee.text)
       : ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && ts.isIdentifier(callee.expression) && MAP_OBJECT.test(callee.expression.text);
     if (lookup) return key && healthWordOf(key) ? src(`the \`${key}\` map entry`) : null;
-    if (ts.isPropertyAccessExpression(callee) && WHOLE_MESSAGE.test(callee.name.text)) return src(`the HL7 message (\`${callee.name.text}()\`)`);
+    if (ts.isPropertyAccessExpression(callee) && WHOLE_MESSAGE.test(callee.name.text)) return src(`the HL7 message from \`${callee.name.text}\``);
   }
   // Nearest the root wins (`msg['PID']['PID.5']` is the PID segment's); a key in brackets is the E4X idiom for a
   // segment of any message (`hl7['PID']` in a code template), a property only of `msg` and `tmp`.
@@ -134,5 +135,5 @@ function mirthSource(e: ts.Expression, sf: ts.SourceFile): Binding | undefined {
   const rootIsMessage = ts.isIdentifier(cur) && MESSAGE_ROOTS.has(cur.text);
   const segment = bracketed ?? (rootIsMessage ? property : undefined);
   if (segment) return PATIENT_SEGMENTS.has(segment) ? src(`the HL7 ${segment} segment`) : null;
-  return rootIsMessage ? src(`the HL7 message (\`${cur.getText(sf)}\`)`) : undefined;
+  return rootIsMessage ? src(`the HL7 message \`${cur.getText(sf)}\``) : undefined;
 }

@@ -100,7 +100,7 @@ function toHit(doc: SourceDocument, f: Flow): DetectorHit {
     end: f.end,
     params: { sink: f.detail ? `${sink} (${f.detail})` : sink, source },
     // The sink call's literals may be the data itself (a logged identifier) or a secret (a client's token).
-    sensitive: stringSpans(doc, f.start, f.end),
+    sensitive: doc.language.family === 'xml' ? quotedSpans(doc, f.start, f.end) : stringSpans(doc, f.start, f.end),
     fix: f.fix,
     related: [{ file: doc.file, range: doc.index.rangeOf(f.source.start, f.source.end), message: `Health data: ${source}` }],
   };
@@ -117,6 +117,16 @@ function safeLabel(label: string): string {
     s = s.replace(/\([^()]*\)/g, '()');
   }
   return s.replace(/\d[\d .\-/]{2,}\d/g, (digits) => maskValue(digits));
+}
+
+/**
+ * The quoted runs between two offsets of code embedded in XML (a Mirth script, whose whole text is character
+ * data to the XML lexer), quotes written as characters or as entities.
+ */
+function quotedSpans(doc: SourceDocument, start: number, end: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of doc.text.slice(start, end).matchAll(/(["'`]|&apos;|&quot;)[\s\S]*?\1/g)) spans.push([start + m.index!, start + m.index! + m[0].length]);
+  return spans;
 }
 
 /** The string literals between two offsets, as [start, end] spans. */
