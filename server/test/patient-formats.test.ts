@@ -122,6 +122,16 @@ describe('patient formats: FHIR', () => {
     );
   });
 
+  it('reports a clinical resource whose subject reference names the patient, not a reference alone or a generated name', () => {
+    const condition = (subject: string) =>
+      `{\n  "resourceType": "Condition",\n  "code": { "text": "CKD stage 3b" },\n  "subject": ${subject},\n  "recorder": { "display": "Dr Morven Reid" }\n}\n`;
+    const named = condition('{ "reference": "Patient/7f3e", "display": "Anders Holmqvist" }');
+    assertOneAt(analyze('c.json', named), 'patient.fhir-resource', named, 'Anders Holmqvist');
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Patient/7f3e" }')), []);
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Patient/7f3e", "display": "Jacinto644 Kris249" }')), []);
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Group/renal", "display": "Renal Clinic" }')), []);
+  });
+
   it('treats Synthea patients and the FHIR specification example as synthetic: ignored, info or reported per setting', () => {
     const synthea = `{ "resourceType": "Patient", "name": [{ "family": "Kris249", "given": ["Jacinto644"] }], "birthDate": "1971-05-02" }`;
     const chalmers = `{ "resourceType": "Patient", "name": [{ "family": "Chalmers", "given": ["Peter", "James"] }], "birthDate": "1974-12-25" }`;
@@ -314,6 +324,14 @@ describe('patient formats: DICOM', () => {
     assert.equal(f.range.end.column - f.range.start.column, 'Lemaire'.length);
     assertMasked(findings, raw, ['Lemaire', 'Thibault', 'NWH-0062231', '19790214']);
     assertFixIsSilent('studies.json', json, f);
+  });
+
+  it('validates a PatientID whose Issuer of Patient ID names a national register, whatever the name', () => {
+    const dataset = (issuer: string, id = NHS) =>
+      `[{\n  "00100010": { "vr": "PN", "Value": [{ "Alphabetic": "Okonkwo^Chidinma" }] },\n  "00100020": { "vr": "LO", "Value": ["${id}"] },\n  "00100021": { "vr": "LO", "Value": ["${issuer}"] }\n}]\n`;
+    assertOneAt(analyze('s.json', dataset('NHS')), 'patient.dicom-attributes', dataset('NHS'), NHS);
+    assert.deepEqual(analyze('s.json', dataset('NHS', NHS_BAD)), [], 'checksum-invalid');
+    assert.deepEqual(analyze('s.json', dataset('RIS')), [], 'a local issuer, and a name the dictionaries do not hold');
   });
 
   it('reports pydicom keyword assignments per dataset, not values from variables or anonymised ones', () => {

@@ -157,6 +157,31 @@ describe('patient.person-record', () => {
     assert.deepEqual(lines(scan('a.log', 'INFO May Long born 1991-07-22\n')), [], 'common words');
   });
 
+  it('reads HL7-style names in logs: Family^Given with a known part, or any after PID-5', () => {
+    assert.deepEqual(lines(scan('adt.log', 'WARN rejected: duplicate patient ACHTERBERG^ROSALIND dob 19490623\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('adt.log', 'ERROR mapping failed: PID-5 "Okonkwo^Chidinma^A" PID-7 "19830417" has no PV1\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('adt.log', 'ERROR mapping failed: "Okonkwo^Chidinma^A" on 19830417\n')), [], 'unknown names need the field');
+    assert.deepEqual(lines(scan('adt.log', 'INFO test registration ZZTEST^PATIENT dob 19800101 accepted\n')), [], 'synthetic');
+    assert.deepEqual(lines(scan('adt.log', 'INFO routed ADT^A08 from PAS^NWH at 20240502\n')), [], 'message types and applications');
+  });
+
+  it('reads a sentence of prose wrapped over two lines, not two log events', () => {
+    const note = 'The result concerned Anders Holmqvist,\nborn 30/11/1971, seen in the renal clinic.\n';
+    assert.deepEqual(lines(scan('incident.md', note)), ['person-record:1']);
+    assert.deepEqual(lines(scan('incident.md', note.replace(',\n', '.\n'))), [], 'the sentence ended');
+    assert.deepEqual(lines(scan('incident.md', note.replace(',\n', ',\n\n'))), [], 'a new paragraph');
+    assert.deepEqual(lines(scan('events.log', note)), [], 'log lines are events of their own');
+  });
+
+  it('reads JSON log lines with the JSON parser, each object a record', () => {
+    const log = [
+      '{"level":50,"msg":"payer callback rejected","body":{"member":{"first":"Lucia","last":"Fernandez","dob":"1988-02-09"},"reason":"terminated"}}',
+      '{"level":30,"msg":"GET /v1/patients/P-0048812 200","patientId":"P-0048812","user":{"first":"Lucia","role":"nurse"}}',
+      '{"level":30,"msg":"synthetic monitor","member":{"first":"Jane","last":"Doe","dob":"1970-01-01"}}',
+    ].join('\n');
+    assert.deepEqual(lines(scan('api.log', `${log}\n`)), ['person-record:1']);
+  });
+
   it('stays silent on names alone, contact data alone, faker calls and non-person records', () => {
     const code = [
       "const names = ['Noah Evans', 'Isla Murphy'];",

@@ -1,4 +1,6 @@
 import type { SourceDocument } from '../document';
+import { objects, parseJson, str, type JsonNode } from '../formats/jsonTree';
+import type { Located } from '../formats/located';
 import type { LexFamily } from '../languages';
 import { birthDateFromParts, parseBirthDate } from './dates';
 import { fieldKind, normalizeKey, type FieldKind } from './fields';
@@ -35,7 +37,40 @@ export function candidateRecords(doc: SourceDocument): CandidateRecord[] {
   const records: CandidateRecord[] = [];
   if (pairs.length) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
   if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
+  if (family === 'plain') records.push(...jsonLineRecords(doc));
   return records;
+}
+
+/**
+ * Structured logs (pino, bunyan, Serilog's JSON, Logstash): a line that is a JSON object is read with the JSON
+ * parser, each object in it a candidate record of its own properties (`"patient":{"first":…,"dob":…}`).
+ */
+function jsonLineRecords(doc: SourceDocument): CandidateRecord[] {
+  const records: CandidateRecord[] = [];
+  const idx = doc.index;
+  for (let line = 0; line < idx.lineCount; line++) {
+    const text = idx.lineText(line);
+    if (!/^\s*\{/.test(text) || !/\}\s*$/.test(text) || text.length > 20_000) continue;
+    const { root, errors } = parseJson(text, idx.lineStart(line));
+    if (!root || errors) continue;
+    for (const obj of objects(root)) {
+      const fields: FieldValue[] = [];
+      for (const p of obj.children ?? []) {
+        const key = p.children?.[0]?.value;
+        const v = str(p.children?.[1]) ?? numberValue(p.children?.[1]);
+        if (typeof key !== 'string' || !v) continue;
+        const kind = fieldKind(key);
+        if (!kind && !SIX_DIGITS.test(v.text)) continue;
+        fields.push({ key, kind, value: v.text, start: v.start, end: v.end });
+      }
+      if (fields.length > 1) records.push({ fields });
+    }
+  }
+  return records;
+}
+
+function numberValue(node: JsonNode | undefined): Located | undefined {
+  return node?.type === 'number' ? { text: String(node.value), start: node.offset, end: node.offset + node.length } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
