@@ -22,6 +22,12 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('c.go', go('tls.DialWithDialer(&d, "tcp", addr, cfg)'), 'transport.mllp'), []);
       assert.deepEqual(found('c.go', go('d.DialContext(ctx, "unix", "/run/engine.sock")'), 'transport.mllp'), []);
     });
+    it('socket functions imported from net by name', () => {
+      const js = (imp: string, call: string) => `import { ${imp} } from 'node:net';\nconst s = ${call}(2575, host);\ns.write(Buffer.from([0x0b]));\ns.write(Buffer.from([0x1c, 0x0d]));\n`;
+      assert.deepEqual(found('t.ts', js('createConnection', 'createConnection'), 'transport.mllp'), ['mllp-without-tls:2']);
+      assert.deepEqual(found('t.ts', js('connect as dial', 'dial'), 'transport.mllp'), ['mllp-without-tls:2']);
+      assert.deepEqual(found('t.ts', js('isIP', 'connect'), 'transport.mllp'), [], 'another connect');
+    });
     it('a socket to a loopback host written beside it is local', () => {
       const js = (host: string) => `const s = new net.Socket();\ns.connect(6661, ${host}, () => s.write('\\x0b' + m + '\\x1c\\r'));\n`;
       assert.deepEqual(found('hop.js', js("'127.0.0.1'"), 'transport.mllp'), []);
@@ -41,6 +47,7 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       ['the local machine', `printf '\\x0b%s\\x1c\\r' "$m" | nc localhost 6661`, []],
       ['a comment', `# printf '\\x0b%s\\x1c\\r' "$m" | nc ris.stmarys.org 2575`, []],
       ['nc with no HL7 going in', 'echo stats | nc graphite.stmarys.org 2003', []],
+      ['a script about .hl7 files piping into nc', 'for f in /spool/*.hl7; do\n  cat "$f" | nc lis.stmarys.org 5100\ndone', ['mllp-without-tls:2']],
     ];
     for (const [name, code, expected] of cases) it(name, () => assert.deepEqual(found('send.sh', `#!/bin/sh\n${code}\n`, 'transport.mllp').map((l) => l.replace(/:(\d+)$/, (_, n) => `:${Number(n) - 1}`)), expected));
   });
@@ -92,6 +99,11 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('ch.xml', channel(transformer('return;'), '', esc("logger.error('failed, critical=' + $('critical'));")), 'storage'), []);
       const template = `<list>\n<codeTemplateLibrary version="4.4.2">\n<codeTemplates>\n<codeTemplate version="4.4.2">\n<properties class="com.mirth.connect.model.codetemplates.BasicCodeTemplateProperties">\n<code>${esc("function trace(hl7) {\n  var pid = hl7['PID'];\n  logger.info('dob ' + pid['PID.7'].toString());\n}")}</code>\n</properties>\n</codeTemplate>\n</codeTemplates>\n</codeTemplateLibrary>\n</list>\n`;
       assert.deepEqual(found('lib.xml', template, 'storage'), ['health-data-in-logs:8']);
+    });
+    it('Rhino\'s System.out and Mirth\'s FileUtil in channel scripts', () => {
+      assert.deepEqual(found('ch.xml', channel(transformer(esc("java.lang.System.out.println(msg['PID']['PID.5'].toString());")), ''), 'storage').length, 1);
+      const writer = `    <connector version="4.4.2">\n      <properties class="com.mirth.connect.connectors.js.JavaScriptDispatcherProperties" version="4.4.2">\n        <script>${esc("FileUtil.write('/spool/' + $('modality') + '.hl7', false, connectorMessage.getEncodedData());")}</script>\n      </properties>\n      <transportName>JavaScript Writer</transportName>\n    </connector>`;
+      assert.deepEqual(found('ch.xml', channel(transformer('return;'), writer), 'storage'), ['health-data-in-plain-file:17']);
     });
     it('a hashed identifier is not the data', () => {
       const script = esc("var h = DigestUtils.sha256Hex(msg['PID']['PID.3']['PID.3.1'].toString());\nlogger.info('subject ' + h);");

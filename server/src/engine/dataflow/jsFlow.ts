@@ -33,6 +33,8 @@ class Env {
   readonly streams = new Map<string, ts.Expression | undefined>();
   /** Handles on IndexedDB: databases, open requests, transactions and object stores (`openDB`, `new Dexie`). */
   readonly idb = new Set<string>();
+  /** Functions that log (`const debug = createDebug('app:patients')`). */
+  readonly loggers = new Set<string>();
 
   constructor(readonly parent?: Env) {}
 
@@ -46,6 +48,10 @@ class Env {
   }
   isIdb(name: string): boolean {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.idb.has(name)) return true;
+    return false;
+  }
+  isLogger(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.loggers.has(name)) return true;
     return false;
   }
   stream(name: string): { path: ts.Expression | undefined } | undefined {
@@ -72,11 +78,21 @@ const ELEMENT_CALLBACK = /^(?:forEach|map|flatMap|filter|find|findLast|some|ever
 /** RxJS operators whose callback returns the next value of the stream; the others pass the value on. */
 const RX_MAPPING = /^(?:map|switchMap|mergeMap|concatMap|exhaustMap|flatMap)$/;
 const RX_PASSING = /^(?:tap|filter|first|last|take|takeWhile|skipWhile|distinctUntilChanged|debounceTime|throttleTime|delay|shareReplay|share|finalize|catchError|retry|timeout|startWith|defaultIfEmpty)$/;
+/** Callees that start a query on a table named by their first argument (knex, its transactions). */
+const QUERY_BUILDER = /^(?:knex|db|trx|tx|database|connection|conn|qb|pg|mysql)$/;
+/** Methods naming the table a query reads (`qb.from('patients')`, `knex.table('patients')`, `db.collection('patients')`). */
+const TABLE_METHOD = /^(?:from|table|collection|getRepository|getCollection|model)$/;
+/** Methods whose result is a count, an id or a status rather than rows. */
+const BUILDER_RESULT = /^(?:insert|insertOne|insertMany|update|updateOne|updateMany|del|delete|deleteOne|deleteMany|increment|decrement|truncate|countDocuments|estimatedDocumentCount)$/;
+/** Data-fetching hooks whose result is what their fetcher returns. */
+const DATA_HOOK = /^(?:useQuery|useSuspenseQuery|useInfiniteQuery|useSWR|useSWRImmutable|createQuery|injectQuery|useAsync)$/;
 /** Calls that send their arguments away and return an acknowledgement, a status or the other side's response. */
 const SENDING = /^(?:send|post|publish|emit|dispatch|notify|submit|upload|transmit|forward|enqueue|deliver|relay)(?:[A-Z_]|$)/;
 /** Types that are a way to stored records (an ORM repository, a Dexie table), whatever their names say. */
 const DATA_ACCESS = /(?:Repository|Repo|Table|Collection|Store|Dao|Model|EntityManager)$/;
 /** Word of a type name saying it holds no record: component props, query parameters, options. */
+/** Member types of flags, counts and ids. */
+const SCALAR_TYPE = /^(?:boolean|number|bigint|true|false|Date|null|undefined|void)(?:\s*\|\s*(?:null|undefined))*$/;
 const NON_RECORD_TYPE_WORD = /(?:Props|Params|Args|Options|Opts|Filters?|Criteria|Query|Event|Handler|Actions?|Dispatch|Hook|Component|Config|Settings)$/;
 
 class Walker {
@@ -89,6 +105,16 @@ class Walker {
   private readonly callResults = new Map<ts.Node, Binding>();
   /** Classes of this file that extend Dexie: `new ClinicDb()` is an IndexedDB handle. */
   private readonly dexieClasses = new Set<string>();
+  /** The text of string constants (`const url = \`/api/patients/${id}\``), holes as `${…}`. */
+  private readonly consts = new Map<string, string>();
+  /** The declared return types of this file's functions and methods, by name (`…(): Promise<Patient>`). */
+  private readonly returnTypes = new Map<string, ts.TypeNode>();
+  private readonly returnVerdicts = new Map<string, string | undefined>();
+  /** Interfaces and type aliases of this file, by name: their members say whether they hold health data. */
+  private readonly localTypes = new Map<string, ts.NodeArray<ts.TypeElement>>();
+  private readonly localTypeVerdicts = new Map<string, string | undefined>();
+  /** Names the `debug` package's factory is imported under. */
+  private readonly debugFactories = new Set<string>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -97,8 +123,65 @@ class Walker {
   ) {}
 
   run(): Flow[] {
+    this.declarations(this.sf);
     this.visit(this.sf, new Env());
     return this.flows;
+  }
+
+  /**
+   * What the file declares before any statement runs (hoisting): its interfaces and type aliases, the return
+   * types of its functions and methods, the `debug` package's factory.
+   */
+  private declarations(sf: ts.SourceFile): void {
+    const visit = (n: ts.Node): void => {
+      if (ts.isInterfaceDeclaration(n)) this.localTypes.set(n.name.text, n.members);
+      else if (ts.isTypeAliasDeclaration(n) && ts.isTypeLiteralNode(n.type)) this.localTypes.set(n.name.text, n.type.members);
+      else if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.moduleSpecifier.text === 'debug' && n.importClause?.name) {
+        this.debugFactories.add(n.importClause.name.text);
+      }
+      if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.type) {
+        this.returnTypes.set(n.name.text, n.type);
+      } else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer)) && n.initializer.type) {
+        this.returnTypes.set(n.name.text, n.initializer.type);
+      }
+      if (!ts.isFunctionLike(n) || ts.isClassLike(n.parent)) ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(sf, visit);
+  }
+
+  /** The health type a function or method of this file is declared to return, if any (types are read lazily). */
+  private declaredReturn(name: string): string | undefined {
+    const type = this.returnTypes.get(name);
+    if (!type) return undefined;
+    if (!this.returnVerdicts.has(name)) this.returnVerdicts.set(name, this.healthType(type));
+    return this.returnVerdicts.get(name);
+  }
+
+  /** `healthTypeIn`, and types declared in this file whose members hold health data (`interface Intake { symptoms: string[] }`). */
+  private healthType(type: ts.Node): string | undefined {
+    return healthTypeIn(type, (name) => this.localTypeHolds(name));
+  }
+
+  private localTypeHolds(name: string): boolean {
+    const members = this.localTypes.get(name);
+    if (!members) return false;
+    if (this.localTypeVerdicts.has(name)) return this.localTypeVerdicts.get(name) !== undefined;
+    this.localTypeVerdicts.set(name, undefined); // a type that refers to itself holds nothing by that
+    for (const m of members) {
+      if (!ts.isPropertySignature(m) || !m.name) continue;
+      const key = propertyName(m.name);
+      // Flags, numbers and callbacks say something about the data, not the data (`showAllergies: boolean`).
+      if (m.type && (SCALAR_TYPE.test(m.type.getText(this.sf)) || ts.isFunctionTypeNode(m.type))) continue;
+      if ((key && healthWordOf(key)) || (m.type && this.healthType(m.type))) {
+        this.localTypeVerdicts.set(name, name);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private text(e: ts.Expression): string | undefined {
+    return literalishText(e, this.sf, this.consts);
   }
 
   private visit(node: ts.Node, env: Env, routeHandler = false): void {
@@ -238,7 +321,7 @@ class Walker {
     // `errors: FieldErrors<PatientForm>`, `patientCount: number`: the name says what it holds about the data,
     // unless the type is a way to the data (`repo: Repository<Patient>`).
     if (ts.isIdentifier(at) && isOpaqueName(at.text) && !(ts.isTypeReferenceNode(type) && DATA_ACCESS.test(type.typeName.getText(this.sf)))) return undefined;
-    const name = healthTypeIn(type);
+    const name = this.healthType(type);
     return name ? this.src(at, `\`${at.getText(this.sf).slice(0, 40)}\` of type ${name}`) : undefined;
   }
 
@@ -276,7 +359,7 @@ class Walker {
     if (ts.isTemplateExpression(e)) return firstOf(e.templateSpans.map((s) => () => this.taint(s.expression, env)));
     if (ts.isTaggedTemplateExpression(e)) {
       const tag = calleeText(e.tag, this.sf);
-      if (SQL_TAG.test(tag)) return this.querySource(e, literalishText(e.template, this.sf));
+      if (SQL_TAG.test(tag)) return this.querySource(e, this.text(e.template));
       return ts.isTemplateExpression(e.template) ? this.taint(e.template, env) : undefined;
     }
     if (ts.isBinaryExpression(e)) {
@@ -334,23 +417,36 @@ class Walker {
     }
     // `pool.query('SELECT … FROM patients')`: before the name test, which takes `query` for a handle.
     if (ts.isCallExpression(e) && method && SQL_CALL.test(method) && args[0]) {
-      const q = this.querySource(e, literalishText(args[0], this.sf));
+      const q = this.querySource(e, this.text(args[0]));
       if (q) return q;
+    }
+    // A function or method of this file declared to return health data: `loadReports(id): Promise<DiagnosticReport[]>`.
+    const declared = method && (ts.isIdentifier(e.expression) || (ts.isPropertyAccessExpression(e.expression) && e.expression.expression.kind === ts.SyntaxKind.ThisKeyword)) ? this.declaredReturn(method) : undefined;
+    if (declared) return this.src(e, `a ${declared} from \`${method}()\``);
+    // A stored table as a query builder starts it: `knex('patients').where(…)`, `db.from('admissions')`.
+    const named = args[0] && (ts.isStringLiteralLike(args[0]) ? args[0].text : ts.isIdentifier(args[0]) && method && /^get/.test(method) ? args[0].text : undefined);
+    const table = ts.isCallExpression(e) && named && (QUERY_BUILDER.test(callee) || (method !== undefined && TABLE_METHOD.test(method))) ? named : undefined;
+    if (table && healthWordOf(table.split('.').pop()!)) return this.src(e, `rows of the \`${table.slice(0, 40)}\` table`);
+    if (method && BUILDER_RESULT.test(method)) return undefined;
+    // Data-fetching hooks give what their fetcher returns: `useQuery({ queryFn })`, `useSWR(key, fetcher)`.
+    if (ts.isCallExpression(e) && method && DATA_HOOK.test(method)) {
+      const fetched = firstOf(args.map((a) => () => this.fetcherTaint(a, env)));
+      if (fetched) return fetched;
     }
     if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
     if (ts.isCallExpression(e) && e.typeArguments) {
       // `http.get<Patient>(…)`, `axios.get<Observation[]>(…)`, `useQuery<Encounter>(…)`: the code says what comes back.
       for (const t of e.typeArguments) {
-        const name = healthTypeIn(t);
+        const name = this.healthType(t);
         if (name) return this.src(e, `a ${name} from \`${callee.slice(0, 40)}()\``);
       }
     }
     if (ts.isCallExpression(e) && method && FHIR_READ.test(method)) {
       for (const a of args) {
-        const type = ts.isObjectLiteralExpression(a) ? resourceTypeOf(a) : literalishText(a, this.sf) && resourceTypeInText(literalishText(a, this.sf)!);
+        const type = ts.isObjectLiteralExpression(a) ? resourceTypeOf(a) : this.text(a) && resourceTypeInText(this.text(a)!);
         if (type && HEALTH_RESOURCE_TYPES.has(type)) return this.src(e, `a FHIR ${type} read`);
       }
-      const url = args[0] && literalishText(args[0], this.sf);
+      const url = args[0] && this.text(args[0]);
       if (url && isHealthRoute(url)) return this.src(e, `a response from \`${url.replace(/\?.*$/, '').slice(0, 50)}\``);
     }
     if (ts.isCallExpression(e) && KEYED_READ.test(callee) && args[0]) {
@@ -366,6 +462,20 @@ class Walker {
     // somewhere and returns an acknowledgement or a response (`send(event)`, `publish(msg)`).
     if (method && SENDING.test(method)) return undefined;
     return firstOf(args.map((a) => () => this.taint(a, env)));
+  }
+
+  /** What a data hook's fetcher gives: a function's return, a declared function, `{ queryFn }`. */
+  private fetcherTaint(a: ts.Expression, env: Env): FlowSource | undefined {
+    if ((ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && this.fnEnvs.has(a)) return this.returnTaint(a);
+    if (ts.isIdentifier(a)) {
+      const declared = this.declaredReturn(a.text);
+      return declared ? this.src(a, `a ${declared} from \`${a.text}()\``) : undefined;
+    }
+    if (ts.isObjectLiteralExpression(a)) {
+      const fn = a.properties.find((p) => p.name && propertyName(p.name) === 'queryFn');
+      if (fn && ts.isPropertyAssignment(fn)) return this.fetcherTaint(fn.initializer, env);
+    }
+    return undefined;
   }
 
   private remember(call: ts.Node, source: FlowSource | undefined): FlowSource | undefined {
@@ -389,6 +499,11 @@ class Walker {
 
   private declare(d: ts.VariableDeclaration, env: Env): void {
     if (ts.isIdentifier(d.name)) {
+      if (d.initializer && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) {
+        const text = this.text(d.initializer);
+        if (text !== undefined) this.consts.set(d.name.text, text);
+      }
+      if (d.initializer && this.isDebugLogger(d.initializer)) env.loggers.add(d.name.text);
       const typed = d.type && this.typedSource(d.type, d.name);
       if (d.initializer && isWriteStream(d.initializer)) env.streams.set(d.name.text, (d.initializer as ts.CallExpression).arguments[0]);
       if (d.initializer && this.isIdbHandle(d.initializer, env)) env.idb.add(d.name.text);
@@ -396,6 +511,15 @@ class Walker {
       return;
     }
     this.bindPattern(d.name, d.initializer, env);
+  }
+
+  /** `createDebug('app:x')` (the `debug` package's factory), `require('debug')('app:x')`, `debug.extend('x')`. */
+  private isDebugLogger(e: ts.Expression): boolean {
+    if (!ts.isCallExpression(e)) return false;
+    const callee = e.expression;
+    if (ts.isIdentifier(callee)) return this.debugFactories.has(callee.text);
+    if (ts.isCallExpression(callee)) return /^require\(\s*['"]debug['"]\s*\)$/.test(callee.getText(this.sf));
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'extend' && ts.isIdentifier(callee.expression) && this.debugFactories.has(callee.expression.text);
   }
 
   /**
@@ -457,6 +581,11 @@ class Walker {
       env.bind(left.text, this.valueSource(left, right, env));
       return;
     }
+    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(right) && !t) {
+      // `this.prescriptions = list`, the member typed `MedicationRequest[]`: the code says what `list` holds.
+      const member = env.lookup(`this.${left.name.text}`);
+      if (member) env.bind(right.text, this.src(right, `\`${right.text}\`, stored in ${member.label}`));
+    }
     if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
       const target = calleeText(left.expression, this.sf);
       const key = ts.isPropertyAccessExpression(left) ? left.name.text : literalText(left.argumentExpression);
@@ -480,7 +609,7 @@ class Walker {
     const method = lastName(call.expression);
     if (!method || !ROUTE_METHOD.test(method) || !ts.isPropertyAccessExpression(call.expression)) return false;
     const first = call.arguments[0];
-    const path = first && literalishText(first, this.sf);
+    const path = first && this.text(first);
     return Boolean(path && path.startsWith('/') && path.split(/[/:{}?&=.-]+/).some((seg) => seg && healthWordOf(seg)));
   }
 
@@ -496,7 +625,11 @@ class Walker {
     };
     let m: RegExpExecArray | null;
 
-    if (/^(?:console|_?logger|_?log|winston|pino|bunyan|consola|signale|(?:\w+\.)*(?:logger|log))\.(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly|dir|table|notice|critical|http|child)$/i.test(callee)) {
+    if (
+      /^(?:console|_?logger|_?log|winston|pino|bunyan|consola|signale|(?:\w+\.)*(?:logger|log))\.(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly|dir|table|notice|critical|http|child)$/i.test(callee) ||
+      /^(?:java\.lang\.)?System\.(?:out|err)\.print(?:ln)?$/.test(callee) ||
+      (ts.isIdentifier(call.expression) && env.isLogger(call.expression.text))
+    ) {
       const s = anyArg();
       if (s) this.report('log', call.expression, callee, s);
       return;
@@ -525,7 +658,27 @@ class Walker {
       if (s) this.file(call, callee, env.stream(m[1])!.path, undefined, s);
       return;
     }
-    if (/(?:^|\.)(?:defineStore|persistReducer)$/.test(callee)) {
+    // `stringify(rows).pipe(out)`, `csvStream.pipe(out)`: whatever flows into a file's write stream.
+    if (/\.pipe$/.test(callee) && args[0] && ts.isIdentifier(args[0]) && env.stream(args[0].text) && ts.isPropertyAccessExpression(call.expression)) {
+      const s = this.taint(call.expression.expression, env);
+      if (s) this.file(call, callee, env.stream(args[0].text)!.path, undefined, s);
+      return;
+    }
+    // Mirth Connect's file API in channel scripts: FileUtil.write(path, append, data).
+    if (/^FileUtil\.(?:write|writeFile)$/.test(callee)) {
+      const s = anyArg();
+      if (s) this.file(call, callee, args[0], undefined, s);
+      return;
+    }
+    // A Set-Cookie header written by hand (`res.setHeader('Set-Cookie', …)`), which says its own attributes.
+    if (/(?:^|\.)(?:setHeader|header|set|append)$/.test(callee) && args[0] && /^set-cookie$/i.test(literalText(args[0]) ?? '') && args[1]) {
+      const s = this.taint(args[1], env);
+      const attributes = this.text(args[1]) ?? '';
+      const missing = [/;\s*secure\b/i.test(attributes) ? '' : 'Secure', /;\s*httponly\b/i.test(attributes) ? '' : 'HttpOnly'].filter(Boolean);
+      if (s && missing.length) this.report('cookie', call.expression, `${callee}('Set-Cookie')`, s, `without ${missing.join(' and ')}`);
+      return;
+    }
+    if (/(?:^|\.)(?:defineStore|persistReducer)$/.test(callee) || (callee === 'persist' && args.length === 2 && ts.isObjectLiteralExpression(args[1]))) {
       this.persistedStore(call, callee, env);
       return;
     }
@@ -544,7 +697,7 @@ class Walker {
       return;
     }
     if (/^(?:fetch|axios|axios\.(?:post|put|patch)|got\.(?:post|put)|superagent\.(?:post|put)|request\.(?:post|put)|ky\.(?:post|put)|\$\.post)$/.test(callee) && args[0]) {
-      const url = literalishText(args[0], this.sf);
+      const url = this.text(args[0]);
       if (url && SHARING_HOST.test(url)) {
         const s = anyArg(1);
         if (s) this.report('external-share', call.expression, callee, s, `${SHARING_HOST.exec(url)![0]}`);
@@ -575,6 +728,10 @@ class Walker {
     const names = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => literalText(x) ?? []) : undefined);
     const secureStorage = (e: ts.Expression | undefined) => e !== undefined && (SANITIZER.test(e.getText(this.sf)) || /secure|keychain/i.test(e.getText(this.sf)));
 
+    if (callee === 'persist') {
+      this.zustandStore(call, env, secureStorage, objectArg, prop, valueOf);
+      return;
+    }
     if (/defineStore$/.test(callee)) {
       const id = args0Text(call);
       const options = objectArg(call.arguments[1]) ?? objectArg(call.arguments[2]);
@@ -618,8 +775,45 @@ class Walker {
     if (source) this.report('client-storage', call.expression, 'redux-persist persistReducer', source);
   }
 
+  /**
+   * zustand's `persist(creator, { name, storage, partialize })` keeps the store in localStorage unless told
+   * otherwise: reported when the state it keeps holds health data, by its keys and values or by the store's
+   * declared type (`create<IntakeState>()(persist(…))`).
+   */
+  private zustandStore(
+    call: ts.CallExpression,
+    env: Env,
+    secureStorage: (e: ts.Expression | undefined) => boolean,
+    objectArg: (e: ts.Expression | undefined) => ts.ObjectLiteralExpression | undefined,
+    prop: (o: ts.ObjectLiteralExpression | undefined, key: string) => ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined,
+    valueOf: (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined) => ts.Expression | undefined,
+  ): void {
+    const options = objectArg(call.arguments[1]);
+    if (!prop(options, 'name') || secureStorage(valueOf(prop(options, 'storage')))) return;
+    const creator = call.arguments[0];
+    const state = creator && (ts.isArrowFunction(creator) || ts.isFunctionExpression(creator)) ? returnedObject(creator) : undefined;
+    const partial = valueOf(prop(options, 'partialize'));
+    const kept = partial && (ts.isArrowFunction(partial) || ts.isFunctionExpression(partial)) ? returnedObject(partial) : undefined;
+    let source: FlowSource | undefined;
+    for (const p of (kept ?? state)?.properties ?? []) {
+      const key = p.name && propertyName(p.name);
+      if (!key || isOpaqueName(key) || (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)))) continue;
+      source = (ts.isPropertyAssignment(p) && !kept ? this.taint(p.initializer, env) : undefined) ?? (healthWordOf(key) ? this.src(p, `the \`${key}\` state`) : undefined);
+      if (source) break;
+    }
+    // The store's type: `create<IntakeState>()(persist(…))` or `persist<IntakeState>(…)`.
+    const outer = call.parent && ts.isCallExpression(call.parent) && ts.isCallExpression(call.parent.expression) ? call.parent.expression : undefined;
+    const typeArgs = call.typeArguments ?? outer?.typeArguments;
+    if (!source && !kept && typeArgs?.length) {
+      const name = this.healthType(typeArgs[0]);
+      if (name) source = this.src(typeArgs[0], `a store of type ${name}`);
+    }
+    const storeName = valueOf(prop(options, 'name'));
+    if (source) this.report('client-storage', call.expression, `zustand persist (${(storeName && literalText(storeName)) ?? 'store'})`, source);
+  }
+
   private file(call: ts.CallExpression, callee: string, pathArg: ts.Expression | undefined, options: ts.Expression | undefined, source: FlowSource): void {
-    const path = pathArg && literalishText(pathArg, this.sf);
+    const path = pathArg && this.text(pathArg);
     const mode = options && ts.isObjectLiteralExpression(options) ? numericProperty(options, 'mode') : undefined;
     const worldReadable = mode !== undefined && (mode & 0o004) !== 0;
     const detail = path && REMOVABLE_OR_SYNCED.test(path) ? 'removable media or a synced personal folder' : path && SHARED_TMP.test(path) ? 'a shared temporary folder' : worldReadable ? 'a world-readable file mode' : undefined;
@@ -687,14 +881,14 @@ function returnedObject(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Object
  * named after health data (`PatientEntity`, `MedicationsState`), not a type for ids, services, props or options.
  * Function types are skipped: `onSelect: (p: Patient) => void` holds a callback, not a patient.
  */
-export function healthTypeIn(type: ts.Node): string | undefined {
+export function healthTypeIn(type: ts.Node, local?: (name: string) => boolean): string | undefined {
   let found: string | undefined;
   const walk = (n: ts.Node): void => {
     if (found || ts.isFunctionTypeNode(n) || ts.isConstructorTypeNode(n)) return;
     if (ts.isTypeReferenceNode(n) || ts.isExpressionWithTypeArguments(n)) {
       const full = ts.isTypeReferenceNode(n) ? n.typeName : n.expression;
       const name = ts.isIdentifier(full) ? full.text : ts.isQualifiedName(full) ? full.right.text : ts.isPropertyAccessExpression(full) ? full.name.text : undefined;
-      if (name && (HEALTH_RESOURCE_TYPES.has(name) || (!NON_RECORD_TYPE_WORD.test(name) && healthWordOf(name) !== undefined))) {
+      if (name && (HEALTH_RESOURCE_TYPES.has(name) || (!NON_RECORD_TYPE_WORD.test(name) && (healthWordOf(name) !== undefined || local?.(name))))) {
         found = name;
         return;
       }
@@ -724,14 +918,15 @@ function literalText(e: ts.Node): string | undefined {
 }
 
 /** A string literal's text, or a template's literal parts with `${…}` for each hole. */
-function literalishText(e: ts.Expression, sf: ts.SourceFile): string | undefined {
+function literalishText(e: ts.Expression, sf: ts.SourceFile, consts?: ReadonlyMap<string, string>): string | undefined {
   if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isIdentifier(e)) return consts?.get(e.text);
   if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => '${…}' + s.literal.text).join('');
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return (literalishText(e.left, sf) ?? '${…}') + (literalishText(e.right, sf) ?? '${…}');
+    return (literalishText(e.left, sf, consts) ?? '${…}') + (literalishText(e.right, sf, consts) ?? '${…}');
   }
   if (ts.isCallExpression(e) && /^(?:path\.)?(?:join|resolve)$/.test(e.expression.getText(sf))) {
-    return e.arguments.map((a) => literalishText(a, sf) ?? '${…}').join('/');
+    return e.arguments.map((a) => literalishText(a, sf, consts) ?? '${…}').join('/');
   }
   return undefined;
 }

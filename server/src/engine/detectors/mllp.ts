@@ -8,8 +8,8 @@ import { LOCAL_HOST, mirthConnectorHits } from './mirthConnector';
  *   (Node `net`, Python `socket`/`asyncio`, Java and .NET sockets, Go `net.Dial`/`Dialer`/`Listen`), with no TLS
  *   anywhere in the file and no loopback host at the socket;
  * - shell commands that pipe or redirect a message into `nc`/`ncat`/`netcat` or a plain `socat` TCP address:
- *   MLLP framing written by `printf`/`echo` earlier in the pipeline, an `.hl7` file or the HL7 port 2575, not a
- *   port probe (`-z`), not TLS (`--ssl`, `OPENSSL:`), not the local machine;
+ *   MLLP framing written by `printf`/`echo` earlier in the pipeline, an `.hl7` file, the HL7 port 2575, or a
+ *   script that handles `.hl7` files; not a port probe (`-z`), not TLS (`--ssl`, `OPENSSL:`), not the local machine;
  * - Mirth Connect channel exports: MLLP listeners and senders without TLS (see the mirth-connector detector).
  */
 export const mllpPlainSocket: Detector = {
@@ -39,11 +39,25 @@ const TLS = /\btls\.(?:connect|createServer|Dial|DialWithDialer|Listen|Client|Se
 /** A loopback host written as a literal. */
 const LOCAL_LITERAL = /["'`](?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])(?::\d+)?["'`]/i;
 
+/** `import { createConnection } from 'node:net'`, `const { connect } = require('net')`: socket functions called bare. */
+const NET_IMPORT = /(?:import\s*\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*require\(\s*)['"](?:node:)?net['"]/g;
+
+/** A regex for the socket functions of `net` a file imports by name, under the names it gives them. */
+function bareNetCalls(text: string): RegExp | undefined {
+  const locals = [...text.matchAll(NET_IMPORT)]
+    .flatMap((m) => (m[1] ?? m[2]).split(','))
+    .map((item) => item.trim().split(/\s+as\s+|\s*:\s*/))
+    .filter(([imported, local]) => /^(?:connect|createConnection|createServer)$/.test(imported) && /^\w+$/.test(local ?? imported))
+    .map(([imported, local]) => local ?? imported);
+  return locals.length ? new RegExp(`(?<![.\\w])(?:${[...new Set(locals)].join('|')})\\s*\\(`, 'g') : undefined;
+}
+
 function codeHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
   if (!START_BLOCK.test(text) || !END_BLOCK.test(text) || TLS.test(text)) return [];
   const hits: DetectorHit[] = [];
-  for (const re of SOCKET_OPEN) {
+  const bare = bareNetCalls(text);
+  for (const re of bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (doc.scopes.scopeAt(m.index) !== 'code') continue;
@@ -51,7 +65,7 @@ function codeHits(doc: SourceDocument): DetectorHit[] {
       const line = doc.index.lineIndexAt(m.index);
       const around = text.slice(doc.index.lineStart(line), doc.index.lineEnd(Math.min(line + 3, doc.index.lineCount - 1)));
       if (LOCAL_LITERAL.test(around)) continue;
-      hits.push({ start: m.index, end: m.index + m[0].replace(/\s*\($/, '').length });
+      hits.push({ start: m.index, end: m.index + m[0].length });
     }
   }
   return hits;
@@ -78,9 +92,11 @@ function shellHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
   if (!/\b(?:nc|ncat|netcat|socat)\b/.test(text)) return [];
   const hits: DetectorHit[] = [];
+  // A script that handles .hl7 files or writes MLLP framing: what it pipes into netcat is those messages.
+  const aboutHl7 = /\.hl7\b|\\x0[bB]|\\013/.test(text);
   for (const pipeline of pipelines(doc)) {
     pipeline.forEach((command, i) => {
-      const hit = plainHl7Command(command, pipeline.slice(0, i));
+      const hit = plainHl7Command(command, pipeline.slice(0, i), aboutHl7);
       if (hit) hits.push(hit);
     });
   }
@@ -92,7 +108,7 @@ function shellHits(doc: SourceDocument): DetectorHit[] {
  * a probe, not TLS and not local, and HL7 goes into it (framing earlier in the pipeline, an `.hl7` file or the
  * HL7 port 2575 with a redirected input).
  */
-function plainHl7Command(words: Word[], before: Word[][]): DetectorHit | undefined {
+function plainHl7Command(words: Word[], before: Word[][], aboutHl7: boolean): DetectorHit | undefined {
   let i = 0;
   while (i < words.length && (/^\w+=/.test(words[i].text) || PREFIX_WORD.test(words[i].text) || /^\d+[smh]?$/.test(words[i].text))) i++;
   const name = words[i];
@@ -123,7 +139,8 @@ function plainHl7Command(words: Word[], before: Word[][]): DetectorHit | undefin
   const framed = before.some((c) => c.some((w) => FRAMING.test(w.text)));
   const hl7File = redirected !== undefined && /\.hl7\b/i.test(redirected);
   const hl7Port = (redirected !== undefined || before.length > 0) && /^["']?2575["']?$/.test(port ?? '');
-  if (!framed && !hl7File && !hl7Port) return undefined;
+  const fed = redirected !== undefined || before.length > 0;
+  if (!framed && !hl7File && !hl7Port && !(fed && aboutHl7)) return undefined;
   return { start: name.start, end: name.end };
 }
 
