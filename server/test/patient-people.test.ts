@@ -173,11 +173,12 @@ describe('patient.person-record', () => {
     assert.deepEqual(lines(scan('events.log', note)), [], 'log lines are events of their own');
   });
 
-  it('reads JSON log lines with the JSON parser, each object a record', () => {
+  it('reads JSON log lines with the JSON parser, each object a record: a patient\'s, not a staff member\'s', () => {
     const log = [
       '{"level":50,"msg":"payer callback rejected","body":{"member":{"first":"Lucia","last":"Fernandez","dob":"1988-02-09"},"reason":"terminated"}}',
       '{"level":30,"msg":"GET /v1/patients/P-0048812 200","patientId":"P-0048812","user":{"first":"Lucia","role":"nurse"}}',
       '{"level":30,"msg":"synthetic monitor","member":{"first":"Jane","last":"Doe","dob":"1970-01-01"}}',
+      '{"level":30,"msg":"login ok","user":{"first":"Sarah","last":"Patel","email":"sarah.patel@northwind-health.org"}}',
     ].join('\n');
     assert.deepEqual(lines(scan('api.log', `${log}\n`)), ['person-record:1']);
   });

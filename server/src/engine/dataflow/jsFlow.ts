@@ -144,7 +144,8 @@ class Walker {
       } else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer)) && n.initializer.type) {
         this.returnTypes.set(n.name.text, n.initializer.type);
       }
-      if (!ts.isFunctionLike(n) || ts.isClassLike(n.parent)) ts.forEachChild(n, visit);
+      // Top-level declarations and class members; not what functions declare inside their bodies.
+      if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
     };
     ts.forEachChild(sf, visit);
   }
@@ -960,10 +961,17 @@ function carriesValue(e: ts.Expression, env: Env): boolean {
   return !ts.isFunctionLike(e);
 }
 
-/** A value passed through encryption, hashing or masking (`encrypt(x)`, `await hmac(x)`). */
+/** A value passed through encryption, hashing or masking (`encrypt(x)`, `await hmac(x)`, `JSON.stringify(redact(p))`). */
 function isProtected(e: ts.Expression, sf: ts.SourceFile): boolean {
-  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  return ts.isCallExpression(e) && SANITIZER.test(e.expression.getText(sf));
+  for (;;) {
+    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isCallExpression(e)) return false;
+    if (SANITIZER.test(e.expression.getText(sf))) return true;
+    // Through encodings that keep what they are given: `JSON.stringify(…)`, `String(…)`, `encodeURIComponent(…)`.
+    const method = lastName(e.expression);
+    if (!method || !PASSTHROUGH.test(method) || !e.arguments[0]) return false;
+    e = e.arguments[0];
+  }
 }
 
 function rootIdentifier(e: ts.Expression): string | undefined {

@@ -63,11 +63,18 @@ function jsonLineRecords(doc: SourceDocument): CandidateRecord[] {
         if (!kind && !SIX_DIGITS.test(v.text)) continue;
         fields.push({ key, kind, value: v.text, start: v.start, end: v.end });
       }
-      if (fields.length > 1) records.push({ fields });
+      // Logs name their users and staff with emails and phones: a log line's record is a patient's when it says
+      // so (`"patient": {…}`, `"member": {…}`) or holds a birth date, a diagnosis or an identifier.
+      const owner = obj.parent?.type === 'property' ? obj.parent.children?.[0]?.value : undefined;
+      const aboutPatient = typeof owner === 'string' && PATIENT_OWNER.test(owner);
+      if (fields.length > 1 && (aboutPatient || fields.some((f) => f.kind === 'birth-date' || f.kind === 'diagnosis' || !f.kind))) records.push({ fields });
     }
   }
   return records;
 }
+
+/** Keys of an object that is a patient's (not a user's or an employee's). */
+const PATIENT_OWNER = /patient|member|subscriber|insured|beneficiar|resident|client/i;
 
 function numberValue(node: JsonNode | undefined): Located | undefined {
   return node?.type === 'number' ? { text: String(node.value), start: node.offset, end: node.offset + node.length } : undefined;
