@@ -28,6 +28,14 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('t.ts', js('connect as dial', 'dial'), 'transport.mllp'), ['mllp-without-tls:2']);
       assert.deepEqual(found('t.ts', js('isIP', 'connect'), 'transport.mllp'), [], 'another connect');
     });
+    it('MLLP libraries without their TLS option', () => {
+      const client = (options: string) => `import { Client } from 'node-hl7-client';\nconst lis = new Client(${options});\nconst orders = lis.createConnection({ port: 5100 }, async () => undefined);\n`;
+      assert.deepEqual(found('c.ts', client("{ host: 'lis.stmarys.org' }"), 'transport.mllp'), ['mllp-without-tls:2']);
+      assert.deepEqual(found('c.ts', client("{ host: 'lis.stmarys.org', tls: { ca } }"), 'transport.mllp'), []);
+      assert.deepEqual(found('c.ts', client("{ host: '127.0.0.1' }"), 'transport.mllp'), []);
+      assert.deepEqual(found('c.js', "const hl7 = require('simple-hl7');\nconst client = hl7.Server.createTcpClient('ris.stmarys.org', 2575);\n", 'transport.mllp'), ['mllp-without-tls:2']);
+      assert.deepEqual(found('c.ts', "import { Client } from 'pg';\nconst db = new Client({ host: 'db.stmarys.org' });\n", 'transport.mllp'), [], 'another Client');
+    });
     it('a socket to a loopback host written beside it is local', () => {
       const js = (host: string) => `const s = new net.Socket();\ns.connect(6661, ${host}, () => s.write('\\x0b' + m + '\\x1c\\r'));\n`;
       assert.deepEqual(found('hop.js', js("'127.0.0.1'"), 'transport.mllp'), []);

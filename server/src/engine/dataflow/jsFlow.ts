@@ -25,16 +25,19 @@ export function jsFlows(fileName: string, text: string, literalSource?: LiteralS
   return new Walker(sf, literalSource, host).run();
 }
 
+/**
+ * What a name is, besides the data it holds: the request of a handler about patients (`req` in
+ * `router.post('/patients', (req, res) => …)`), a handle on IndexedDB (`openDB`, `new Dexie`, a transaction, an
+ * object store), a cache of the Cache API, an unencrypted key-value store on the device (`new MMKV()` without a
+ * key), a logging function (`createDebug('app:x')`).
+ */
+type Role = 'request' | 'idb' | 'cache' | 'kv' | 'logger';
+
 class Env {
   private readonly vars = new Map<string, Binding>();
-  /** Request objects of handlers about patients (`req` in `router.post('/patients', (req, res) => …)`). */
-  readonly requests = new Set<string>();
+  private readonly roles = new Map<Role, Set<string>>();
   /** Write streams (`fs.createWriteStream(path)`) and the path they write to. */
   readonly streams = new Map<string, ts.Expression | undefined>();
-  /** Handles on IndexedDB: databases, open requests, transactions and object stores (`openDB`, `new Dexie`). */
-  readonly idb = new Set<string>();
-  /** Functions that log (`const debug = createDebug('app:patients')`). */
-  readonly loggers = new Set<string>();
 
   constructor(readonly parent?: Env) {}
 
@@ -42,16 +45,13 @@ class Env {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
     return undefined;
   }
-  isRequest(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.requests.has(name)) return true;
-    return false;
+  mark(role: Role, name: string): void {
+    let names = this.roles.get(role);
+    if (!names) this.roles.set(role, (names = new Set()));
+    names.add(name);
   }
-  isIdb(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.idb.has(name)) return true;
-    return false;
-  }
-  isLogger(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.loggers.has(name)) return true;
+  is(role: Role, name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.roles.get(role)?.has(name)) return true;
     return false;
   }
   stream(name: string): { path: ts.Expression | undefined } | undefined {
@@ -101,6 +101,8 @@ class Walker {
   private readonly fnEnvs = new Map<ts.Node, Env>();
   /** Callbacks whose first parameter receives a value with a source (`.then(p => …)` on a patient read). */
   private readonly presetParams = new Map<ts.Node, FlowSource>();
+  /** Callbacks whose first parameter is a cache of the Cache API (`caches.open('v1').then((cache) => …)`). */
+  private readonly cacheCallbacks = new Set<ts.Node>();
   /** Calls whose result was computed while visiting them (RxJS pipes, callbacks' returns); null for clean. */
   private readonly callResults = new Map<ts.Node, Binding>();
   /** Classes of this file that extend Dexie: `new ClinicDb()` is an IndexedDB handle. */
@@ -115,6 +117,8 @@ class Walker {
   private readonly localTypeVerdicts = new Map<string, string | undefined>();
   /** Names the `debug` package's factory is imported under. */
   private readonly debugFactories = new Set<string>();
+  /** Classes of on-device key-value stores imported here (react-native-mmkv's MMKV, electron-store's default). */
+  private readonly kvClasses = new Set<string>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -136,8 +140,14 @@ class Walker {
     const visit = (n: ts.Node): void => {
       if (ts.isInterfaceDeclaration(n)) this.localTypes.set(n.name.text, n.members);
       else if (ts.isTypeAliasDeclaration(n) && ts.isTypeLiteralNode(n.type)) this.localTypes.set(n.name.text, n.type.members);
-      else if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.moduleSpecifier.text === 'debug' && n.importClause?.name) {
-        this.debugFactories.add(n.importClause.name.text);
+      else if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause) {
+        const from = n.moduleSpecifier.text;
+        const clause = n.importClause;
+        if (from === 'debug' && clause.name) this.debugFactories.add(clause.name.text);
+        if (from === 'electron-store' && clause.name) this.kvClasses.add(clause.name.text);
+        if (from === 'react-native-mmkv' && clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+          for (const el of clause.namedBindings.elements) if ((el.propertyName ?? el.name).text === 'MMKV') this.kvClasses.add(el.name.text);
+        }
       }
       if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.type) {
         this.returnTypes.set(n.name.text, n.type);
@@ -192,10 +202,12 @@ class Walker {
       const named = (node as ts.FunctionLikeDeclaration).name;
       const aboutPatients = routeHandler || (named && ts.isIdentifier(named) && healthWordOf(named.text) !== undefined);
       const preset = this.presetParams.get(node);
+      const first = node.parameters[0]?.name;
+      if (this.cacheCallbacks.has(node) && first && ts.isIdentifier(first)) inner.mark('cache', first.text);
       node.parameters.forEach((p, i) => {
         const given = i === 0 ? preset : undefined;
         if (ts.isIdentifier(p.name)) {
-          if (aboutPatients && REQUEST_PARAM.test(p.name.text)) inner.requests.add(p.name.text);
+          if (aboutPatients && REQUEST_PARAM.test(p.name.text)) inner.mark('request', p.name.text);
           const typed = (p.type && this.typedSource(p.type, p.name)) ?? given;
           if (typed) inner.bind(p.name.text, typed);
           // A parameter property (`constructor(private repo: Repository<Patient>)`) is `this.repo` too.
@@ -268,6 +280,7 @@ class Walker {
     if (method !== 'then' && method !== 'subscribe' && !ELEMENT_CALLBACK.test(method)) return;
     const fn = call.arguments[0];
     if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return;
+    if (method === 'then' && isCacheOpen(call.expression.expression, this.sf)) this.cacheCallbacks.add(fn);
     const from = this.taint(call.expression.expression, env);
     if (from) this.presetParams.set(fn, from);
   }
@@ -345,7 +358,7 @@ class Walker {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : literalText(e.argumentExpression);
       if (name !== undefined && isOpaqueName(name)) return undefined;
       const root = rootIdentifier(e);
-      if (root && env.isRequest(root) && chainNames(e).some((n) => REQUEST_DATA.has(n))) return this.src(e, `\`${this.namesOf(e)}\` of a patient route`);
+      if (root && env.is('request', root) && chainNames(e).some((n) => REQUEST_DATA.has(n))) return this.src(e, `\`${this.namesOf(e)}\` of a patient route`);
       if (name !== undefined && healthWordOf(name)) return this.src(e, `\`${this.namesOf(e)}\``);
       return this.taint(e.expression, env);
     }
@@ -504,10 +517,15 @@ class Walker {
         const text = this.text(d.initializer);
         if (text !== undefined) this.consts.set(d.name.text, text);
       }
-      if (d.initializer && this.isDebugLogger(d.initializer)) env.loggers.add(d.name.text);
+      if (d.initializer && this.isDebugLogger(d.initializer)) env.mark('logger', d.name.text);
+      if (d.initializer && isCacheOpen(d.initializer, this.sf)) env.mark('cache', d.name.text);
+      if (d.initializer && ts.isNewExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && this.kvClasses.has(d.initializer.expression.text)) {
+        // Encrypted when given a key: `new MMKV({ encryptionKey })`, `new Store({ encryptionKey })`.
+        if (!d.initializer.arguments?.some((a) => /\bencryptionKey\b/.test(a.getText(this.sf)))) env.mark('kv', d.name.text);
+      }
       const typed = d.type && this.typedSource(d.type, d.name);
       if (d.initializer && isWriteStream(d.initializer)) env.streams.set(d.name.text, (d.initializer as ts.CallExpression).arguments[0]);
-      if (d.initializer && this.isIdbHandle(d.initializer, env)) env.idb.add(d.name.text);
+      if (d.initializer && this.isIdbHandle(d.initializer, env)) env.mark('idb', d.name.text);
       env.bind(d.name.text, typed ?? this.valueSource(d.name, d.initializer, env));
       return;
     }
@@ -529,8 +547,8 @@ class Walker {
    */
   private isIdbHandle(e: ts.Expression, env: Env): boolean {
     while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-    if (ts.isIdentifier(e)) return env.isIdb(e.text);
-    if (ts.isPropertyAccessExpression(e)) return e.name.text === 'result' && ts.isIdentifier(e.expression) && env.isIdb(e.expression.text);
+    if (ts.isIdentifier(e)) return env.is('idb', e.text);
+    if (ts.isPropertyAccessExpression(e)) return e.name.text === 'result' && ts.isIdentifier(e.expression) && env.is('idb', e.expression.text);
     if (ts.isNewExpression(e)) {
       const cls = e.expression.getText(this.sf);
       return /(?:^|\.)Dexie$/.test(cls) || this.dexieClasses.has(cls);
@@ -540,7 +558,7 @@ class Walker {
     if (/(?:^|\.)(?:openDB|openDb)$/.test(callee) || /^(?:window\.)?indexedDB\.open$/.test(callee)) return true;
     const method = lastName(e.expression);
     const root = rootIdentifier(e.expression);
-    return (method === 'transaction' || method === 'objectStore') && root !== undefined && (env.isIdb(root) || /^(?:db|idb|database|tx|transaction)$/i.test(root));
+    return (method === 'transaction' || method === 'objectStore') && root !== undefined && (env.is('idb', root) || /^(?:db|idb|database|tx|transaction)$/i.test(root));
   }
 
   /**
@@ -578,7 +596,7 @@ class Walker {
   private assign(left: ts.Expression, right: ts.Expression, env: Env): void {
     const t = this.taint(right, env);
     if (ts.isIdentifier(left)) {
-      if (this.isIdbHandle(right, env)) env.idb.add(left.text);
+      if (this.isIdbHandle(right, env)) env.mark('idb', left.text);
       env.bind(left.text, this.valueSource(left, right, env));
       return;
     }
@@ -629,7 +647,8 @@ class Walker {
     if (
       /^(?:console|_?logger|_?log|winston|pino|bunyan|consola|signale|(?:\w+\.)*(?:logger|log))\.(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly|dir|table|notice|critical|http|child)$/i.test(callee) ||
       /^(?:java\.lang\.)?System\.(?:out|err)\.print(?:ln)?$/.test(callee) ||
-      (ts.isIdentifier(call.expression) && env.isLogger(call.expression.text))
+      /^process\.(?:stdout|stderr)\.write$/.test(callee) ||
+      (ts.isIdentifier(call.expression) && env.is('logger', call.expression.text))
     ) {
       const s = anyArg();
       if (s) this.report('log', call.expression, callee, s);
@@ -638,6 +657,32 @@ class Walker {
     if ((m = /^(?:window\.)?(localStorage|sessionStorage|AsyncStorage|localforage)\.(setItem|mergeItem|multiSet|multiMerge)$/.exec(callee))) {
       const s = (m[2].startsWith('multi') ? anyArg() : this.taint(args[1] ?? args[0], env)) ?? keyed(0, 1);
       if (s) this.report('client-storage', call.expression, callee, s);
+      return;
+    }
+    // Capacitor Preferences (and its predecessor Storage): plain files and UserDefaults on the device.
+    if (/^(?:Preferences|Storage)\.set$/.test(callee) && args[0] && ts.isObjectLiteralExpression(args[0]) && prop(args[0], 'key') && prop(args[0], 'value')) {
+      const keyNode = valueOf(prop(args[0], 'key'));
+      const key = keyNode && literalText(keyNode);
+      const s = this.taint(valueOf(prop(args[0], 'value'))!, env) ?? (key && healthWordOf(key) ? this.src(keyNode!, `the \`${key}\` key`) : undefined);
+      if (s) this.report('client-storage', call.expression, callee, s);
+      return;
+    }
+    if ((m = /^(\w+)\.set$/.exec(callee)) && env.is('kv', m[1])) {
+      const s = this.taint(args[1] ?? args[0], env) ?? keyed(0, 1);
+      if (s) this.report('client-storage', call.expression, callee, s);
+      return;
+    }
+    // The Cache API of service workers: `cache.put(request, new Response(…))`, `cache.addAll(['/api/patients/…'])`.
+    if ((m = /^(\w+)\.(put|add|addAll)$/.exec(callee)) && env.is('cache', m[1])) {
+      const route = args.map((a) => this.text(a) ?? (ts.isArrayLiteralExpression(a) ? a.elements.map((x) => this.text(x) ?? '').join(' ') : '')).flatMap((t) => t.split(' ')).find(isHealthRoute);
+      const s = (m[2] === 'put' ? anyArg(1) : undefined) ?? (route ? this.src(call, `the response of \`${route.slice(0, 50)}\``) : undefined);
+      if (s) this.report('client-storage', call.expression, `Cache API ${m[2]}`, s);
+      return;
+    }
+    // Workbox caching the responses of a patient route in Cache Storage.
+    if (/(?:^|\.)registerRoute$/.test(callee) && args[0] && args[1] && ts.isNewExpression(args[1]) && /(?:^|\.)(?:CacheFirst|NetworkFirst|StaleWhileRevalidate|CacheOnly)$/.test(args[1].expression.getText(this.sf))) {
+      const route = routesIn(args[0], this.sf).find(isHealthRoute);
+      if (route) this.report('client-storage', call.expression, `workbox ${args[1].expression.getText(this.sf)}`, this.src(args[0], `the responses of \`${route.slice(0, 50)}\``));
       return;
     }
     if ((m = /\.(put|add|bulkPut|bulkAdd)$/.exec(callee)) && this.isIdbWrite(call.expression, callee, env)) {
@@ -665,8 +710,9 @@ class Walker {
       if (s) this.file(call, callee, env.stream(args[0].text)!.path, undefined, s);
       return;
     }
-    // Mirth Connect's file API in channel scripts: FileUtil.write(path, append, data).
-    if (/^FileUtil\.(?:write|writeFile)$/.test(callee)) {
+    // Mirth Connect's file API in channel scripts: FileUtil.write(path, append, data); files of React Native
+    // apps (expo-file-system, react-native-fs), readable in backups and on rooted devices.
+    if (/^(?:FileUtil\.(?:write|writeFile)|FileSystem\.writeAsStringAsync|RNFS\.(?:writeFile|appendFile))$/.test(callee)) {
       const s = anyArg();
       if (s) this.file(call, callee, args[0], undefined, s);
       return;
@@ -679,7 +725,7 @@ class Walker {
       if (s && missing.length) this.report('cookie', call.expression, `${callee}('Set-Cookie')`, s, `without ${missing.join(' and ')}`);
       return;
     }
-    if (/(?:^|\.)(?:defineStore|persistReducer)$/.test(callee) || (callee === 'persist' && args.length === 2 && ts.isObjectLiteralExpression(args[1]))) {
+    if (/(?:^|\.)(?:defineStore|persistReducer|localStorageSync|createPersistedState)$/.test(callee) || (callee === 'persist' && args.length === 2 && ts.isObjectLiteralExpression(args[1]))) {
       this.persistedStore(call, callee, env);
       return;
     }
@@ -712,7 +758,7 @@ class Walker {
    */
   private isIdbWrite(callee: ts.Expression, text: string, env: Env): boolean {
     const root = rootIdentifier(callee);
-    if (root && root !== 'this' && env.isIdb(root)) return true;
+    if (root && root !== 'this' && env.is('idb', root)) return true;
     return /(?:objectStore\([^)]*\)|\bstore|\bdb|\bidb|indexedDB)\.\w+$/i.test(text) || /^(?:this\.)?\w*(?:db|Db|DB)\.\w+\.\w+$/.test(text);
   }
 
@@ -722,15 +768,20 @@ class Walker {
    * reducer) are named after health data, unless the storage or a transform encrypts.
    */
   private persistedStore(call: ts.CallExpression, callee: string, env: Env): void {
-    const objectArg = (e: ts.Expression | undefined) => (e && ts.isObjectLiteralExpression(e) ? e : undefined);
-    const prop = (o: ts.ObjectLiteralExpression | undefined, key: string) =>
-      o?.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name !== undefined && propertyName(p.name) === key);
-    const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined) => (p && ts.isPropertyAssignment(p) ? p.initializer : p?.name);
-    const names = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => literalText(x) ?? []) : undefined);
     const secureStorage = (e: ts.Expression | undefined) => e !== undefined && (SANITIZER.test(e.getText(this.sf)) || /secure|keychain/i.test(e.getText(this.sf)));
 
     if (callee === 'persist') {
-      this.zustandStore(call, env, secureStorage, objectArg, prop, valueOf);
+      this.zustandStore(call, env, secureStorage);
+      return;
+    }
+    // ngrx-store-localstorage `localStorageSync({ keys })`, vuex-persistedstate `createPersistedState({ paths })`:
+    // the slices they keep, by name.
+    if (/(?:^|\.)(?:localStorageSync|createPersistedState)$/.test(callee)) {
+      const config = objectArg(call.arguments[0]);
+      if (secureStorage(valueOf(prop(config, 'storage'))) || secureStorage(valueOf(prop(config, 'storageKeySerializer')))) return;
+      const listed = valueOf(prop(config, 'keys')) ?? valueOf(prop(config, 'paths'));
+      const slice = [...(names(listed) ?? []), ...(objectKeys(listed) ?? [])].find((n) => healthWordOf(n));
+      if (slice) this.report('client-storage', call.expression, callee, this.src(listed!, `the \`${slice}\` state`));
       return;
     }
     if (/defineStore$/.test(callee)) {
@@ -781,14 +832,7 @@ class Walker {
    * otherwise: reported when the state it keeps holds health data, by its keys and values or by the store's
    * declared type (`create<IntakeState>()(persist(…))`).
    */
-  private zustandStore(
-    call: ts.CallExpression,
-    env: Env,
-    secureStorage: (e: ts.Expression | undefined) => boolean,
-    objectArg: (e: ts.Expression | undefined) => ts.ObjectLiteralExpression | undefined,
-    prop: (o: ts.ObjectLiteralExpression | undefined, key: string) => ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined,
-    valueOf: (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined) => ts.Expression | undefined,
-  ): void {
+  private zustandStore(call: ts.CallExpression, env: Env, secureStorage: (e: ts.Expression | undefined) => boolean): void {
     const options = objectArg(call.arguments[1]);
     if (!prop(options, 'name') || secureStorage(valueOf(prop(options, 'storage')))) return;
     const creator = call.arguments[0];
@@ -858,6 +902,50 @@ function firstOf<T>(thunks: Array<() => T | undefined>): T | undefined {
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** `caches.open('v1')`, awaited or not: a cache of the Cache API. */
+function isCacheOpen(e: ts.Expression, sf: ts.SourceFile): boolean {
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && /^(?:self\.|window\.|globalThis\.)?caches\.open$/.test(e.expression.getText(sf));
+}
+
+/** The paths a route matcher tests: its strings, its regular expressions' sources (`/\\/api\\/patients/`). */
+function routesIn(matcher: ts.Node, sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteralLike(n)) out.push(n.text);
+    else if (ts.isRegularExpressionLiteral(n)) out.push(n.getText(sf).replace(/^\/|\/[a-z]*$/g, '').replace(/\\\//g, '/'));
+    ts.forEachChild(n, visit);
+  };
+  visit(matcher);
+  return out;
+}
+
+function objectArg(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  return e && ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
+/** A property of an object literal by key (`{ storage }` or `{ storage: x }`). */
+function prop(o: ts.ObjectLiteralExpression | undefined, key: string): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
+  return o?.properties.find(
+    (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name !== undefined && propertyName(p.name) === key,
+  );
+}
+
+function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined): ts.Expression | undefined {
+  return p && ts.isPropertyAssignment(p) ? p.initializer : p?.name;
+}
+
+/** The strings of an array literal (`['ui', 'medications']`). */
+function names(e: ts.Expression | undefined): string[] | undefined {
+  return e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => literalText(x) ?? []) : undefined;
+}
+
+/** The keys of an object literal (`keys: [{ patient: ['current'] }]` lists objects too). */
+function objectKeys(e: ts.Expression | undefined): string[] | undefined {
+  if (!e || !ts.isArrayLiteralExpression(e)) return undefined;
+  return e.elements.flatMap((x) => (ts.isObjectLiteralExpression(x) ? x.properties.flatMap((p) => (p.name ? propertyName(p.name) ?? [] : [])) : []));
 }
 
 /** The first argument of a call when it is a string literal (a store id, a key). */

@@ -5,8 +5,9 @@ import { LOCAL_HOST, mirthConnectorHits } from './mirthConnector';
 /**
  * `transport.mllp-without-tls`: HL7 v2 over MLLP on a plain TCP connection, in three kinds of files:
  * - code that frames messages for MLLP (start block 0x0B, end block 0x1C) and opens or accepts a plain socket
- *   (Node `net`, Python `socket`/`asyncio`, Java and .NET sockets, Go `net.Dial`/`Dialer`/`Listen`), with no TLS
- *   anywhere in the file and no loopback host at the socket;
+ *   (Node `net`, Python `socket`/`asyncio`, Java and .NET sockets, Go `net.Dial`/`Dialer`/`Listen`), or uses an
+ *   MLLP library without its TLS option (node-hl7-client, node-hl7-server, simple-hl7), with no TLS anywhere in
+ *   the file and no loopback host at the socket;
  * - shell commands that pipe or redirect a message into `nc`/`ncat`/`netcat` or a plain `socat` TCP address:
  *   MLLP framing written by `printf`/`echo` earlier in the pipeline, an `.hl7` file, the HL7 port 2575, or a
  *   script that handles `.hl7` files; not a port probe (`-z`), not TLS (`--ssl`, `OPENSSL:`), not the local machine;
@@ -52,12 +53,31 @@ function bareNetCalls(text: string): RegExp | undefined {
   return locals.length ? new RegExp(`(?<![.\\w])(?:${[...new Set(locals)].join('|')})\\s*\\(`, 'g') : undefined;
 }
 
+/**
+ * MLLP libraries, which frame messages themselves: node-hl7-client's `Client` and node-hl7-server's `Server`
+ * (TLS only with a `tls` option), simple-hl7's TCP client and server (no TLS).
+ */
+const MLLP_LIBRARY: Array<{ module: RegExp; call: RegExp }> = [
+  { module: /['"]node-hl7-(?:client|server)['"]/, call: /\bnew\s+(?:Client|Server)\s*\(/g },
+  { module: /['"]simple-hl7['"]/, call: /\.(?:createTcpClient|createTcpServer)\s*\(|\bhl7\.tcp\s*\(/g },
+];
+const TLS_OPTION = /\btls\s*:\s*(?!false\b|undefined\b|null\b)/;
+
 function codeHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
-  if (!START_BLOCK.test(text) || !END_BLOCK.test(text) || TLS.test(text)) return [];
-  const hits: DetectorHit[] = [];
+  if (TLS.test(text)) return [];
+  const libraries = MLLP_LIBRARY.filter((l) => l.module.test(text));
+  if (libraries.length && !TLS_OPTION.test(text)) return socketHits(doc, libraries.map((l) => l.call));
+  if (!START_BLOCK.test(text) || !END_BLOCK.test(text)) return [];
   const bare = bareNetCalls(text);
-  for (const re of bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN) {
+  return socketHits(doc, bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN);
+}
+
+/** The places in code that open or accept a socket, unless a loopback host is written beside them. */
+function socketHits(doc: SourceDocument, patterns: RegExp[]): DetectorHit[] {
+  const text = doc.text;
+  const hits: DetectorHit[] = [];
+  for (const re of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (doc.scopes.scopeAt(m.index) !== 'code') continue;
