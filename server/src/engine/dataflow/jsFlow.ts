@@ -86,6 +86,8 @@ const TABLE_METHOD = /^(?:from|table|collection|getRepository|getCollection|mode
 const BUILDER_RESULT = /^(?:insert|insertOne|insertMany|update|updateOne|updateMany|del|delete|deleteOne|deleteMany|increment|decrement|truncate|countDocuments|estimatedDocumentCount)$/;
 /** Data-fetching hooks whose result is what their fetcher returns. */
 const DATA_HOOK = /^(?:useQuery|useSuspenseQuery|useInfiniteQuery|useSWR|useSWRImmutable|createQuery|injectQuery|useAsync)$/;
+/** Methods that look a record up (`get`, `findById`, `loadPatient`), not counts, checks or writes. */
+const LOOKUP = /^(?:get|find|findOne|findById|findByPk|findUnique|findFirst|load|fetch|read|lookup|retrieve|fetchOne|getOne)(?:[A-Z]\w*)?$/;
 /** Calls that send their arguments away and return an acknowledgement, a status or the other side's response. */
 const SENDING = /^(?:send|post|publish|emit|dispatch|notify|submit|upload|transmit|forward|enqueue|deliver|relay)(?:[A-Z_]|$)/;
 /** Types that are a way to stored records (an ORM repository, a Dexie table), whatever their names say. */
@@ -447,6 +449,12 @@ class Walker {
       const fetched = firstOf(args.map((a) => () => this.fetcherTaint(a, env)));
       if (fetched) return fetched;
     }
+    // Before the name test, which takes `findById` for an id.
+    // In a handler of a patient route, what is looked up by the route's parameters is the patient's record:
+    // `await patientService.get(req.params.id)`, `repo.findOne({ where: { id: req.params.id } })`.
+    if (ts.isCallExpression(e) && method && LOOKUP.test(method) && args.some((a) => this.readsRequest(a, env))) {
+      return this.src(e, `a record looked up by \`${method}()\` in a patient route`);
+    }
     if (method && !PASSTHROUGH.test(method) && (OPAQUE_METHODS.test(method) || isOpaqueName(method))) return undefined;
     if (ts.isCallExpression(e) && e.typeArguments) {
       // `http.get<Patient>(…)`, `axios.get<Observation[]>(…)`, `useQuery<Encounter>(…)`: the code says what comes back.
@@ -476,6 +484,16 @@ class Walker {
     // somewhere and returns an acknowledgement or a response (`send(event)`, `publish(msg)`).
     if (method && SENDING.test(method)) return undefined;
     return firstOf(args.map((a) => () => this.taint(a, env)));
+  }
+
+  /** Whether an expression reads the parameters, query or body of the request of a patient route. */
+  private readsRequest(e: ts.Node, env: Env): boolean {
+    if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && !ts.isFunctionLike(e)) {
+      const root = rootIdentifier(e);
+      if (root && env.is('request', root) && chainNames(e).some((n) => REQUEST_DATA.has(n))) return true;
+    }
+    if (ts.isFunctionLike(e)) return false;
+    return ts.forEachChild(e, (c) => (this.readsRequest(c, env) ? true : undefined)) ?? false;
   }
 
   /** What a data hook's fetcher gives: a function's return, a declared function, `{ queryFn }`. */
@@ -732,7 +750,9 @@ class Walker {
     if (
       /^(?:Sentry|Bugsnag|LogRocket|newrelic)\.(?:captureMessage|captureException|captureEvent|setUser|setContext|setExtra|setExtras|setTag|setTags|addBreadcrumb|notify|leaveBreadcrumb|identify|track|addPageAction|setCustomAttribute)$/.test(callee) ||
       /^(?:mixpanel|analytics|segment|rudderanalytics|amplitude|posthog|heap|datadogRum|DD_RUM|window\.analytics|window\.dataLayer|dataLayer|mixpanel\.people)\.(?:track|identify|page|group|register|register_once|alias|set|set_once|capture|logEvent|setUserProperties|addUserProperties|addAction|addError|setUser|setUserProperty|setGlobalContext|setGlobalContextProperty|push)$/.test(callee) ||
-      /^(?:gtag|ga|logEvent|setUserProperties|(?:\w+\.)?analytics\(\)\.logEvent|(?:\w+\.)?crashlytics\(\)\.(?:log|setAttribute|setAttributes))$/.test(callee)
+      /^(?:gtag|ga|logEvent|setUserProperties|(?:\w+\.)?analytics\(\)\.logEvent|(?:\w+\.)?crashlytics\(\)\.(?:log|setAttribute|setAttributes))$/.test(callee) ||
+      // Intercom, FullStory, Hotjar, Clarity, Amplitude's instance API
+      /^(?:window\.)?(?:Intercom|hj|clarity)$|^(?:window\.)?(?:FS|FullStory)\.(?:identify|setUserVars|event|setProperties)$|\.getInstance\(\)\.(?:logEvent|setUserProperties|setUserId)$/.test(callee)
     ) {
       const s = anyArg();
       if (s) this.report('analytics', call.expression, callee, s);

@@ -14,7 +14,7 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 
 /** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
 const JS_SINK_HINT =
-  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|\bdebug\b|\.pipe\(|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
+  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|\bdebug\b|\.pipe\(|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FS\.|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
 
 /** JS/TS flows are computed once per document and shared by every rule that reports one kind of sink. */
 const jsCache = new WeakMap<SourceDocument, Flow[]>();
