@@ -165,6 +165,15 @@ describe('patient.person-record', () => {
     assert.deepEqual(lines(scan('adt.log', 'INFO routed ADT^A08 from PAS^NWH at 20240502\n')), [], 'message types and applications');
   });
 
+  it('reads names as registers and letters write them: Family, Given and titled', () => {
+    assert.deepEqual(lines(scan('a.log', 'WARN lookup mismatch for Okafor, Harriet DOB: 1957-09-14\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'WARN lookup mismatch for OKAFOR, HARRIET dob 1957-09-14\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'INFO results for Mr Samuel Adeyemi (DOB 02/02/1961) sent to the GP\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'INFO results for Mr Xyzzt Qwrtp (DOB 02/02/1961) sent\n')), [], 'no known part');
+    assert.deepEqual(lines(scan('a.log', 'INFO Leeds, Yorkshire dob 1957-09-14 backup done\n')), [], 'places');
+    assert.deepEqual(lines(scan('a.md', 'Reviewed by Dr Morven Reid on 12/08/2024.\n')), [], 'no birth date');
+  });
+
   it('reads a sentence of prose wrapped over two lines, not two log events', () => {
     const note = 'The result concerned Anders Holmqvist,\nborn 30/11/1971, seen in the renal clinic.\n';
     assert.deepEqual(lines(scan('incident.md', note)), ['person-record:1']);

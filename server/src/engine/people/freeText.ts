@@ -19,6 +19,9 @@ export interface LineRecord {
 const BIRTH_CUE = /\b(?:born|b\.|dob|d\.o\.b|birth|birthdate|birthday|n[ée]e?|naissance|geboren|geb\.|geburtsdatum|geboortedatum|nato|nata|nacid[oa]|nacimiento|f[öo]dd|f[öo]delsedatum|PID[-.]7)\b/i;
 /** A name as HL7 v2 writes it (XPN: Family^Given^Middle...), as interface engines log it. */
 const XPN = /(?<![\p{L}\p{N}_^])(\p{Lu}[\p{L}'’-]+)\^(\p{Lu}[\p{L}'’-]+)(?:\^[\p{L}.'’-]*){0,4}(?![\p{L}\p{N}_^])/gu;
+/** Names as registers and letters write them: `Okafor, Harriet`, `OKAFOR, HARRIET`, `Mr Samuel Adeyemi`. */
+const INVERTED = /(?<![\p{L}\p{N}_@.])(\p{Lu}[\p{L}'’-]+),[ \t]+(\p{Lu}[\p{L}'’-]+)(?![\p{L}\p{N}_@])/gu;
+const TITLED = /(?<![\p{L}\p{N}_@.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr)\.?[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})(?![\p{L}\p{N}_@])/gu;
 /** The HL7 field that holds the patient's name, as logs cite it just before the value (`PID-5 "…"`, `PID.5=`). */
 const NAME_FIELD = /\bPID[-.]5(?:\.1)?\b\W{0,3}$/i;
 /** A line that starts something new in prose rather than continuing the sentence above: a heading, an item, a row. */
@@ -96,6 +99,19 @@ function nameIn(text: string, base: number, doc: SourceDocument, inCode: boolean
         }
       }
     }
+  }
+  // `Okafor, Harriet`, `Mr Samuel Adeyemi`: written as a person's name, so one known part is enough.
+  for (const m of text.matchAll(INVERTED)) {
+    if (inCode && doc.scopes.scopeAt(base + m.index) === 'code') continue;
+    if (!isKnownGivenName(m[2]) || (!isKnownFamilyName(m[1]) && !/^\p{Lu}[\p{Ll}'’-]*$|^\p{Lu}+$/u.test(m[1]))) continue;
+    return { key: 'name', kind: 'full-name', value: m[0], start: base + m.index, end: base + m.index + m[0].length, named: 'format' };
+  }
+  for (const m of text.matchAll(TITLED)) {
+    if (inCode && doc.scopes.scopeAt(base + m.index) === 'code') continue;
+    const words = m[1].split(/[ \t]+/);
+    if (!isKnownGivenName(words[0]) && !isKnownFamilyName(words[words.length - 1])) continue;
+    const s = m.index + m[0].length - m[1].length;
+    return { key: 'name', kind: 'full-name', value: m[1], start: base + s, end: base + s + m[1].length, named: 'format' };
   }
   // `ACHTERBERG^ROSALIND`, `PID-5 "Okonkwo^Chidinma^A"`: the format says it is a person's name, so one known part
   // is enough, and none is needed when the line names the field (PID-5) just before it.
