@@ -35,6 +35,12 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('c.ts', client("{ host: '127.0.0.1' }"), 'transport.mllp'), []);
       assert.deepEqual(found('c.js', "const hl7 = require('simple-hl7');\nconst client = hl7.Server.createTcpClient('ris.stmarys.org', 2575);\n", 'transport.mllp'), ['mllp-without-tls:2']);
       assert.deepEqual(found('c.ts', "import { Client } from 'pg';\nconst db = new Client({ host: 'db.stmarys.org' });\n", 'transport.mllp'), [], 'another Client');
+      const py = (extra: string) => `from hl7.client import MLLPClient\n\nwith MLLPClient(LAB_HOST, 2575${extra}) as client:\n    client.send_message(message)\n`;
+      assert.deepEqual(found('send.py', py(''), 'transport.mllp'), ['mllp-without-tls:3']);
+      const java = (tls: string) => `import ca.uhn.hl7v2.HapiContext;\n\nclass Sender {\n  void send(HapiContext context) throws Exception {\n    Connection c = context.newClient(host, port, ${tls});\n  }\n}\n`;
+      assert.deepEqual(found('Sender.java', java('false'), 'transport.mllp'), ['mllp-without-tls:5']);
+      assert.deepEqual(found('Sender.java', java('true'), 'transport.mllp'), []);
+      assert.deepEqual(found('Sender.java', java('useTls'), 'transport.mllp'), []);
     });
     it('a socket to a loopback host written beside it is local', () => {
       const js = (host: string) => `const s = new net.Socket();\ns.connect(6661, ${host}, () => s.write('\\x0b' + m + '\\x1c\\r'));\n`;
@@ -112,6 +118,12 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('ch.xml', channel(transformer(esc("java.lang.System.out.println(msg['PID']['PID.5'].toString());")), ''), 'storage').length, 1);
       const writer = `    <connector version="4.4.2">\n      <properties class="com.mirth.connect.connectors.js.JavaScriptDispatcherProperties" version="4.4.2">\n        <script>${esc("FileUtil.write('/spool/' + $('modality') + '.hl7', false, connectorMessage.getEncodedData());")}</script>\n      </properties>\n      <transportName>JavaScript Writer</transportName>\n    </connector>`;
       assert.deepEqual(found('ch.xml', channel(transformer('return;'), writer), 'storage'), ['health-data-in-plain-file:17']);
+    });
+    it('the raw message in a preprocessor, a Document Writer of a letter naming the patient', () => {
+      const pre = `<channel version="4.4.2">\n  <preprocessingScript>${esc('logger.debug(message);\nreturn message;')}</preprocessingScript>\n  <postprocessingScript>${esc('logger.debug(message);')}</postprocessingScript>\n  <transportName>x</transportName>\n</channel>\n`;
+      assert.deepEqual(found('ch.xml', pre, 'storage'), ['health-data-in-logs:2']);
+      const letter = `        <host>/tmp/letters</host>\n        <template>${esc('<p>Dear ${patientName}, your results are ready.</p>')}</template>`;
+      assert.deepEqual(found('ch.xml', channel(transformer('return;'), destination('doc.DocumentDispatcherProperties', 'Document Writer', letter)), 'storage').length, 1);
     });
     it('a hashed identifier is not the data', () => {
       const script = esc("var h = DigestUtils.sha256Hex(msg['PID']['PID.3']['PID.3.1'].toString());\nlogger.info('subject ' + h);");

@@ -174,6 +174,13 @@ describe('patient.person-record', () => {
     assert.deepEqual(lines(scan('a.md', 'Reviewed by Dr Morven Reid on 12/08/2024.\n')), [], 'no birth date');
   });
 
+  it("takes the date a birth cue is about, not the line's timestamp", () => {
+    const raw: RawValues = { values: [] };
+    const found = scan('a.log', '2024-06-04 02:00:42 DIFF "Okafor, Harriet" DOB 1957-09-14 (kept PAS)\n', 'ignore', raw);
+    assert.deepEqual(lines(found), ['person-record:1']);
+    assert.ok(raw.values.includes('1957-09-14') && !raw.values.includes('2024-06-04'), JSON.stringify(raw.values));
+  });
+
   it('reads a sentence of prose wrapped over two lines, not two log events', () => {
     const note = 'The result concerned Anders Holmqvist,\nborn 30/11/1971, seen in the renal clinic.\n';
     assert.deepEqual(lines(scan('incident.md', note)), ['person-record:1']);

@@ -63,6 +63,7 @@ const PATIENT_SEGMENTS = new Set([
 const SEGMENT_KEY = /^([A-Z][A-Z0-9]{2})(?:\.\d+)*$/;
 /** The inbound message and the outbound template in transformer scripts. */
 const MESSAGE_ROOTS = new Set(['msg', 'tmp']);
+const PREPROCESSOR_ROOTS = new Set(['msg', 'tmp', 'message']);
 /** Methods of `connectorMessage`, `message` and `messageObject` that return a whole message. */
 const WHOLE_MESSAGE = /^(?:getRawData|getEncodedData|getTransformedData|getProcessedRawData|getRawMessage|getEncodedMessage|getResponseData)$/;
 /** The engine's variable maps: `$('key')` and its typed forms, `channelMap.get('key')`. */
@@ -76,12 +77,14 @@ function mirthFlows(mirth: MirthExport, literalSource: LiteralSource): Flow[] {
   for (const script of mirth.scripts) {
     const at = (i: number) => script.offsets[Math.min(Math.max(i, 0), script.offsets.length - 1)];
     const literals: LiteralSource = (s, e) => literalSource(at(s), at(e));
-    for (const f of jsFlows('transformer.js', script.text, literals, mirthSource)) {
+    // In a preprocessor, `message` is the raw message as received.
+    const roots = script.element === 'preprocessingScript' ? PREPROCESSOR_ROOTS : MESSAGE_ROOTS;
+    for (const f of jsFlows('transformer.js', script.text, literals, (e, sf) => mirthSource(e, sf, roots))) {
       flows.push({ ...f, fix: undefined, start: at(f.start), end: at(f.end), source: { ...f.source, start: at(f.source.start), end: at(f.source.end) } });
     }
   }
   for (const c of mirth.connectors) {
-    if (c.transport !== 'File Writer' && !/FileDispatcherProperties$/.test(c.propertiesClass)) continue;
+    if (!/^(?:File|Document) Writer$/.test(c.transport) && !/(?:File|Document)DispatcherProperties$/.test(c.propertiesClass)) continue;
     // Only the local file system: SFTP, FTP, SMB, WebDAV and S3 writers send the file elsewhere.
     if ((setting(c, 'scheme')?.text.trim().toUpperCase() ?? 'FILE') !== 'FILE') continue;
     const template = setting(c, 'template');
@@ -95,7 +98,7 @@ function mirthFlows(mirth: MirthExport, literalSource: LiteralSource): Flow[] {
     const path = folder?.text.trim() ?? '';
     const detail = REMOVABLE_OR_SYNCED.test(path) ? 'removable media or a synced personal folder' : SHARED_TMP.test(path) ? 'a shared temporary folder' : undefined;
     const source: FlowSource = { start: template.start, end: template.end, label: whole ? `the HL7 message \`${whole[0]}\`` : `\`${named![0]}\`` };
-    flows.push({ kind: 'file', start: at.start, end: at.end, sink: `the File Writer "${c.name.slice(0, 40)}"`, source, detail });
+    flows.push({ kind: 'file', start: at.start, end: at.end, sink: `the ${c.transport || 'File Writer'} "${c.name.slice(0, 40)}"`, source, detail });
   }
   return flows;
 }
@@ -105,7 +108,7 @@ function mirthFlows(mirth: MirthExport, literalSource: LiteralSource): Flow[] {
  * name (`msg['PID']['PID.5']` carries the patient's name, `msg['MSH']['MSH.10']` a control id), and the variable
  * maps, whose keys say what they hold (`$('patientName')`).
  */
-function mirthSource(e: ts.Expression, sf: ts.SourceFile): Binding | undefined {
+function mirthSource(e: ts.Expression, sf: ts.SourceFile, roots: ReadonlySet<string>): Binding | undefined {
   const src = (label: string): FlowSource => ({ start: e.getStart(sf), end: e.getEnd(), label });
   if (ts.isCallExpression(e)) {
     const callee = e.expression;
@@ -132,7 +135,7 @@ function mirthSource(e: ts.Expression, sf: ts.SourceFile): Binding | undefined {
     } else if (!ts.isCallExpression(cur) && !ts.isNonNullExpression(cur) && !ts.isParenthesizedExpression(cur)) break;
     cur = cur.expression;
   }
-  const rootIsMessage = ts.isIdentifier(cur) && MESSAGE_ROOTS.has(cur.text);
+  const rootIsMessage = ts.isIdentifier(cur) && roots.has(cur.text);
   const segment = bracketed ?? (rootIsMessage ? property : undefined);
   if (segment) return PATIENT_SEGMENTS.has(segment) ? src(`the HL7 ${segment} segment`) : null;
   return rootIsMessage ? src(`the HL7 message \`${cur.getText(sf)}\``) : undefined;

@@ -55,22 +55,32 @@ function bareNetCalls(text: string): RegExp | undefined {
 
 /**
  * MLLP libraries, which frame messages themselves: node-hl7-client's `Client` and node-hl7-server's `Server`
- * (TLS only with a `tls` option), simple-hl7's TCP client and server (no TLS).
+ * (TLS only with a `tls` option), simple-hl7's TCP client and server (no TLS), python-hl7's `MLLPClient` and
+ * asyncio helpers (TLS only with an `ssl` argument), HAPI's `newClient`/`newServer` with their TLS flag false.
  */
 const MLLP_LIBRARY: Array<{ module: RegExp; call: RegExp }> = [
   { module: /['"]node-hl7-(?:client|server)['"]/, call: /\bnew\s+(?:Client|Server)\s*\(/g },
   { module: /['"]simple-hl7['"]/, call: /\.(?:createTcpClient|createTcpServer)\s*\(|\bhl7\.tcp\s*\(/g },
+  { module: /\bfrom\s+hl7(?:\.client|\.mllp)?\s+import\b|^\s*import\s+hl7\b/m, call: /(?<!\b(?:class|def)\s+)\b(?:MLLPClient|open_hl7_connection|start_hl7_server)\s*\(/g },
+  { module: /\bca\.uhn\.hl7v2\b/, call: /\.new(?:Lazy)?Client\s*\([^;()]*(?:\([^()]*\)[^;()]*)*,\s*false\s*\)|\.newServer\s*\(\s*[\w.]+\s*,\s*false\s*\)/g },
 ];
-const TLS_OPTION = /\btls\s*:\s*(?!false\b|undefined\b|null\b)/;
+/** A library's TLS switch turned on: `tls: {…}` in JavaScript, `ssl=context` in Python. */
+const TLS_OPTION = /\btls\s*:\s*(?!false\b|undefined\b|null\b)|\bssl\s*=\s*(?!None\b|False\b)/;
+
+/** Families of code (documentation and data files quote code without running it). */
+const CODE_FAMILIES = new Set(['c-like', 'python', 'hash', 'lua']);
 
 function codeHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
-  if (TLS.test(text)) return [];
+  if (!CODE_FAMILIES.has(doc.language.family) || TLS.test(text)) return [];
+  if (START_BLOCK.test(text) && END_BLOCK.test(text)) {
+    const bare = bareNetCalls(text);
+    const sockets = socketHits(doc, bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN);
+    // A file that frames messages on its own sockets: the calls of its own client are the same problem.
+    if (sockets.length) return sockets;
+  }
   const libraries = MLLP_LIBRARY.filter((l) => l.module.test(text));
-  if (libraries.length && !TLS_OPTION.test(text)) return socketHits(doc, libraries.map((l) => l.call));
-  if (!START_BLOCK.test(text) || !END_BLOCK.test(text)) return [];
-  const bare = bareNetCalls(text);
-  return socketHits(doc, bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN);
+  return libraries.length && !TLS_OPTION.test(text) ? socketHits(doc, libraries.map((l) => l.call)) : [];
 }
 
 /** The places in code that open or accept a socket, unless a loopback host is written beside them. */

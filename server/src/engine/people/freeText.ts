@@ -72,7 +72,17 @@ export function lineRecords(doc: SourceDocument, sets?: readonly IdentifierSet[]
 function companionsIn(text: string, start: number, name: FieldValue, sets?: readonly IdentifierSet[]): FieldValue[] {
   const companions: FieldValue[] = [];
   if (BIRTH_CUE.test(text)) {
-    for (const [s, e] of birthDatesIn(text)) companions.push({ key: 'date of birth', kind: 'birth-date', value: text.slice(s, e), start: start + s, end: start + e, birthDate: true });
+    // The date the cue is about, not the line's timestamp: the first one after the cue, or one just before it
+    // (`1957-09-14 (DOB)`).
+    const cues = [...text.matchAll(new RegExp(BIRTH_CUE.source, 'gi'))].map((c) => [c.index, c.index + c[0].length]);
+    const dates = birthDatesIn(text);
+    const about = (span: [number, number]) =>
+      cues.some(([cs, ce]) => dates.find(([ds]) => ds >= ce) === span || (span[1] <= cs && cs - span[1] <= 15));
+    for (const span of dates) {
+      if (!about(span)) continue;
+      const [s, e] = span;
+      companions.push({ key: 'date of birth', kind: 'birth-date', value: text.slice(s, e), start: start + s, end: start + e, birthDate: true });
+    }
   }
   for (const m of text.matchAll(identifierShapes())) {
     const s = m.index;
