@@ -18,6 +18,11 @@ describe('HL7 interfaces: MLLP, shell and Mirth Connect', () => {
       assert.deepEqual(found('c.go', go('d.DialContext(ctx, "tcp", addr)'), 'transport.mllp'), ['mllp-without-tls:3']);
       assert.deepEqual(found('c.go', go('d.Dial("tcp", addr)'), 'transport.mllp'), ['mllp-without-tls:3']);
     });
+    it('an HL7 message written out and sent over a plain connection, without framing', () => {
+      const code = 'func send(addr string) error {\n\tconn, err := net.Dial("tcp", addr)\n\tif err != nil {\n\t\treturn err\n\t}\n\t_, err = conn.Write([]byte("MSH|^~\\\\&|EHR|NWH|LAB|NWH|20240502||ORM^O01|1|P|2.3\\r" + pid))\n\treturn err\n}\n';
+      assert.deepEqual(found('c.go', code, 'transport.mllp'), ['mllp-without-tls:2']);
+      assert.deepEqual(found('c.go', code.replace('MSH|', 'ACK|'), 'transport.mllp'), []);
+    });
     it('not over TLS, nor on a unix socket', () => {
       assert.deepEqual(found('c.go', go('tls.DialWithDialer(&d, "tcp", addr, cfg)'), 'transport.mllp'), []);
       assert.deepEqual(found('c.go', go('d.DialContext(ctx, "unix", "/run/engine.sock")'), 'transport.mllp'), []);

@@ -35,6 +35,8 @@ const SOCKET_OPEN = [
 const START_BLOCK = /\\x0[bB]|\\u000[bB]|\b0x0[bB]\b|\((?:char|byte)\)\s*(?:11|0x0[bB])\b|["']\\v["']|\\013|fromCharCode\(\s*(?:11|0x0[bB])\s*[,)]|\bchr\(\s*(?:11|0x0[bB])\s*\)|\bbyte\(\s*(?:11|0x0[bB])\s*\)/;
 /** MLLP end block (FS, 0x1C). */
 const END_BLOCK = /\\x1[cC]|\\u001[cC]|\b0x1[cC]\b|\((?:char|byte)\)\s*(?:28|0x1[cC])\b|\\034|fromCharCode\(\s*(?:28|0x1[cC])\s*[,)]|\bchr\(\s*(?:28|0x1[cC])\s*\)|\bbyte\(\s*(?:28|0x1[cC])\s*\)/;
+/** The header segment of an HL7 v2 message in a string: `MSH|^~\&|` (the backslash escaped or not). */
+const HL7_HEADER = /["'`]MSH\|\^~\\{1,2}&\|/;
 /** TLS set up somewhere in the file (or a tunnel that provides it). */
 const TLS = /\btls\.(?:connect|createServer|Dial|DialWithDialer|Listen|Client|Server)\b|\bTLSSocket\b|wrap_socket|\bSSLContext\b|create_default_context|\bSSLSocket|\bSSLServerSocket|\bSslStream\b|AuthenticateAs(?:Client|Server)|\bstart_?tls|\bstunnel\b/i;
 /** A loopback host written as a literal. */
@@ -73,7 +75,8 @@ const CODE_FAMILIES = new Set(['c-like', 'python', 'hash', 'lua']);
 function codeHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
   if (!CODE_FAMILIES.has(doc.language.family) || TLS.test(text)) return [];
-  if (START_BLOCK.test(text) && END_BLOCK.test(text)) {
+  // MLLP framing, or an HL7 message written out (`"MSH|^~\\&|…"`) for a program that sends it as it is.
+  if ((START_BLOCK.test(text) && END_BLOCK.test(text)) || HL7_HEADER.test(text)) {
     const bare = bareNetCalls(text);
     const sockets = socketHits(doc, bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN);
     // A file that frames messages on its own sockets: the calls of its own client are the same problem.
