@@ -26,6 +26,11 @@ describe('patient people: names', () => {
     ['it', 'Giulia', 'Ferrari'],
     ['es', 'Lucía', 'Navarro'],
     ['sv', 'Ingrid', 'Nilsson'],
+    ['pl', 'Agnieszka', 'Kowalczyk'],
+    ['ro', 'Andrei', 'Popescu'],
+    ['en_NG', 'Emeka', 'Okonkwo'],
+    ['en_GH', 'Kwame', 'Mensah'],
+    ['en_IN', 'Priya', 'Sharma'],
   ];
   for (const [locale, given, family] of cases) {
     it(`knows ${locale} names (${given} ${family})`, () => {

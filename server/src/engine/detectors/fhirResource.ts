@@ -122,6 +122,27 @@ function fromCodeStrings(doc: SourceDocument): Found {
   return found;
 }
 
+/**
+ * JSON in text: a resource logged on one line (`DEBUG fhir response {"resourceType":"Patient",…}`), or pasted in
+ * a fenced block of a Markdown note.
+ */
+function fromTextBlocks(doc: SourceDocument): Found {
+  const text = doc.text;
+  const found: Found = [];
+  for (const m of text.matchAll(/^(```|~~~)[^\n]*\n([\s\S]*?)^\1/gm)) {
+    if (m[2].includes('"resourceType"')) found.push(...fromJson(m[2], m.index! + m[0].indexOf('\n') + 1));
+  }
+  if (found.length || doc.language.family === 'markdown') return found;
+  for (let line = 0; line < doc.index.lineCount; line++) {
+    const lineText = doc.index.lineText(line);
+    const open = lineText.indexOf('{');
+    const close = lineText.lastIndexOf('}');
+    if (open < 0 || close < open || !lineText.includes('"resourceType"')) continue;
+    found.push(...fromJson(lineText.slice(open, close + 1), doc.index.lineStart(line) + open));
+  }
+  return found;
+}
+
 function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): DetectorHit[] {
   const text = doc.text;
   const family = doc.language.family;
@@ -134,7 +155,7 @@ function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): Dete
     found = fromXml(text);
   } else {
     if (!text.includes('"resourceType"')) return [];
-    found = fromCodeStrings(doc);
+    found = family === 'plain' || family === 'markdown' ? fromTextBlocks(doc) : fromCodeStrings(doc);
   }
   return recordHits(doc, context, found, 'identifier');
 }

@@ -1,5 +1,6 @@
 import {
-  da, de, de_AT, de_CH, en, en_AU, en_CA, en_GB, en_IE, en_US, es, es_MX, fi, fr, fr_BE, fr_CA, fr_CH, it, nb_NO, nl, nl_BE, pt_BR, pt_PT, sv,
+  da, de, de_AT, de_CH, en, en_AU, en_CA, en_GB, en_GH, en_IE, en_IN, en_NG, en_US, en_ZA, es, es_MX, fi, fr, fr_BE, fr_CA, fr_CH, it, nb_NO, nl,
+  nl_BE, pl, pt_BR, pt_PT, ro, sv, tr,
   type LocaleDefinition,
 } from '@faker-js/faker';
 
@@ -12,6 +13,9 @@ import {
 /** The locales whose person names the dictionaries hold. */
 export const NAME_LOCALES: Record<string, LocaleDefinition> = {
   en, en_GB, en_US, en_AU, en_CA, en_IE, fr, fr_BE, fr_CA, fr_CH, de, de_AT, de_CH, nl, nl_BE, it, es, es_MX, sv, da, nb_NO, fi, pt_BR, pt_PT,
+  // The patients of European and English-speaking hospitals come from everywhere: Polish, Romanian, Turkish,
+  // Nigerian, Ghanaian, Indian and South African names as faker writes them in Latin script.
+  pl, ro, tr, en_NG, en_GH, en_IN, en_ZA,
 };
 
 /** Lower case, without accents, ß as ss: how names and keys are compared. */
