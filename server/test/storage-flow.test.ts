@@ -40,7 +40,7 @@ describe('storage dataflow (JS/TS)', () => {
     ['then callback keeping only an id', "function f(id) {\n  http.get<Patient>(`/p/${id}`).then(({ data }) => localStorage.setItem('last', data.id));\n}", []],
     ['fetch of a patient route, json, then', "function f(id) {\n  fetch(`/api/patients/${id}/summary`).then((r) => r.json()).then((body) => {\n    sessionStorage.setItem('s', JSON.stringify(body));\n  });\n}", ['in-client-storage:3']],
     ['fetch of another route', "function f() {\n  fetch('/api/settings').then((r) => r.json()).then((body) => {\n    sessionStorage.setItem('s', JSON.stringify(body));\n  });\n}", []],
-    ['fetch of a count under a patient route', "async function f() {\n  const n = await fetch('/api/patients/count').then((r) => r.json());\n  console.log(n);\n}", []],
+    ['fetch of a count or a setting under a patient route', "async function f() {\n  const n = await fetch('/api/patients/count').then((r) => r.json());\n  console.log(n);\n  const c = await fetch('/api/patients/search/config').then((r) => r.json());\n  console.log(c);\n}", []],
     ['type argument of a read', 'async function f(url) {\n  const { data } = await axios.get<Observation[]>(url);\n  console.log(data);\n}', ['in-logs:3']],
     ['type argument of something else', 'async function f(url) {\n  const { data } = await axios.get<UiSettings>(url);\n  console.log(data);\n}', []],
     ['a callback that sends returns no data', "function f(event) {\n  send({ mrn: event.mrn }).then((ack) => log.info({ ack }, 'sent'));\n}", []],

@@ -1012,13 +1012,14 @@ export function healthTypeIn(type: ts.Node, local?: (name: string) => boolean): 
 
 /**
  * A request path whose segments name health data (`/api/patients/${id}/summary`, `/fhir/Encounter`), unless its
- * last segment names something about the data rather than the data (`/patients/count`).
+ * last segment names something about the data rather than the data (`/patients/count`, `/patients/config`).
  */
 function isHealthRoute(url: string): boolean {
   if (!url.includes('/')) return false;
   const segments = url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '').split('/').filter((s) => s && !s.includes('${'));
   const last = segments[segments.length - 1];
-  if (last !== undefined && namesMetadata(last)) return false;
+  // `/patients/count`, `/patients/search/config`, `/patients/anonymised`: about the data, not the data (a summary is).
+  if (last !== undefined && (namesMetadata(last) || (isOpaqueName(last) && !/^summar/i.test(last)))) return false;
   return segments.some((s) => healthWordOf(s) !== undefined);
 }
 
