@@ -57,6 +57,7 @@ describe('storage dataflow (JS/TS)', () => {
     ['a timestamp key under a patient name', "function f() {\n  sessionStorage.setItem('patientSelectedAt', String(Date.now()));\n}", []],
     // IndexedDB: idb, Dexie, the raw API
     ['idb handle', "async function f(obs: Observation) {\n  const conn = await openDB('np', 1);\n  await conn.put('pending', obs);\n  await conn.put('meta', new Date().toISOString(), 'at');\n}", ['in-client-storage:3']],
+    ['idb database opened in place', "async function f(obs: Observation) {\n  await (await openDB('np', 1)).put('pending', obs);\n}", ['in-client-storage:2']],
     ['Dexie table of a database', "async function f(people: Patient[]) {\n  await clinicDb.patients.bulkPut(people);\n  await clinicDb.prefs.put({ key: 'theme', value: 'dark' });\n}", ['in-client-storage:2']],
     ['raw IndexedDB request, transaction and store', "function f(encounter) {\n  const req = indexedDB.open('x', 1);\n  req.onsuccess = () => {\n    const visits = req.result.transaction('v', 'readwrite').objectStore('v');\n    visits.put(encounter);\n  };\n}", ['in-client-storage:5']],
     // state stores persisted to web storage

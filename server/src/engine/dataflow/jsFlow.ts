@@ -779,6 +779,8 @@ class Walker {
   private isIdbWrite(callee: ts.Expression, text: string, env: Env): boolean {
     const root = rootIdentifier(callee);
     if (root && root !== 'this' && env.is('idb', root)) return true;
+    // `(await openDB('np', 1)).put(…)`, `(await dbPromise).add(…)`: a handle opened in place.
+    if (ts.isPropertyAccessExpression(callee) && this.isIdbHandle(callee.expression, env)) return true;
     return /(?:objectStore\([^)]*\)|\bstore|\bdb|\bidb|indexedDB)\.\w+$/i.test(text) || /^(?:this\.)?\w*(?:db|Db|DB)\.\w+\.\w+$/.test(text);
   }
 
