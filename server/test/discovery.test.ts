@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { indexPaths } from '../src/engine/gitIndex';
+import { git, initRepo, write } from './gitRepo';
 import { runCli } from './helpers';
 import { CLEARTEXT, treeFactory } from './trees';
 
@@ -41,6 +43,36 @@ describe('file discovery and reading', () => {
       '.github/workflows/x.yml': `env:\n  API: ${URL}\n`,
     });
     assert.deepEqual(filesOf(scanJson(dir)), ['.env', '.github/workflows/x.yml', '.gitlab-ci.yml', 'app/main.js']);
+  });
+
+  it('scans files git tracks even when a .gitignore matches them; .hdguardignore still applies', () => {
+    const dir = trees.make({
+      '.gitignore': '*.log\nexports/\n',
+      '.hdguardignore': 'exports/old/\n',
+      'logs/claims.log': 'claim 77182-A rejected: subscriber SSN 538-16-2047 does not match\n',
+      'logs/today.log': 'claim 77190-C rejected: subscriber SSN 538-16-2047 does not match\n',
+      'exports/ward.js': CLEARTEXT(),
+      'exports/old/ward.js': CLEARTEXT(),
+      'exports/tmp.js': CLEARTEXT(),
+    });
+    initRepo(dir);
+    git(dir, 'add', '-f', 'logs/claims.log', 'exports/ward.js', 'exports/old/ward.js');
+    git(dir, 'commit', '-q', '-m', 'committed despite the ignore rules');
+    assert.deepEqual(filesOf(scanJson(dir)), ['exports/ward.js', 'logs/claims.log']);
+  });
+
+  it('reads the paths of git index versions 2, 3 and 4 as git lists them', () => {
+    const dir = trees.make({ 'a.txt': 'a', 'src/deep/b.ts': 'b', 'src/deep/c.ts': 'c', 'zé/ü.md': 'u', [`long/${'x'.repeat(40)}.txt`]: 'x' });
+    initRepo(dir);
+    write(dir, 'later.txt', 'later');
+    git(dir, 'add', '-N', 'later.txt'); // intent-to-add: an extended flag in version 3
+    const listed = git(dir, '-c', 'core.quotepath=off', 'ls-files', '-z').split('\0').filter(Boolean);
+    for (const version of ['2', '3', '4']) {
+      git(dir, 'update-index', '--index-version', version);
+      assert.deepEqual(indexPaths(fs.readFileSync(path.join(dir, '.git', 'index'))), listed, `version ${version}`);
+    }
+    assert.equal(indexPaths(Buffer.from('DIRC\0\0\0\x02\0\0\0\x05short')), undefined, 'cut short');
+    assert.equal(indexPaths(Buffer.from('not an index')), undefined);
   });
 
   it('an ignored folder named explicitly on the command line is still scanned', () => {

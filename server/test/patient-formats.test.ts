@@ -122,6 +122,24 @@ describe('patient formats: FHIR', () => {
     );
   });
 
+  it('reads a resource logged on one line and one pasted in a fenced block of a note', () => {
+    const resource = '{"resourceType":"Patient","name":[{"family":"Przybylski","given":["Tomasz"]}],"birthDate":"1976-03-21"}';
+    const log = `2024-06-02 10:16:00 DEBUG fhir response ${resource}\n2024-06-02 10:16:01 DEBUG fhir response {"resourceType":"Bundle","total":0}\n`;
+    assertOneAt(analyze('engine.log', log), 'patient.fhir-resource', log, 'Przybylski');
+    const note = `# Incident\n\nThe response we got:\n\n\`\`\`json\n${JSON.stringify(JSON.parse(resource), null, 2)}\n\`\`\`\n`;
+    assert.deepEqual(analyze('incident.md', note).map((f) => `${f.ruleId}:${f.range.start.line}`), ['patient.fhir-resource:10']);
+  });
+
+  it('reports a clinical resource whose subject reference names the patient, not a reference alone or a generated name', () => {
+    const condition = (subject: string) =>
+      `{\n  "resourceType": "Condition",\n  "code": { "text": "CKD stage 3b" },\n  "subject": ${subject},\n  "recorder": { "display": "Dr Morven Reid" }\n}\n`;
+    const named = condition('{ "reference": "Patient/7f3e", "display": "Anders Holmqvist" }');
+    assertOneAt(analyze('c.json', named), 'patient.fhir-resource', named, 'Anders Holmqvist');
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Patient/7f3e" }')), []);
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Patient/7f3e", "display": "Jacinto644 Kris249" }')), []);
+    assert.deepEqual(analyze('c.json', condition('{ "reference": "Group/renal", "display": "Renal Clinic" }')), []);
+  });
+
   it('treats Synthea patients and the FHIR specification example as synthetic: ignored, info or reported per setting', () => {
     const synthea = `{ "resourceType": "Patient", "name": [{ "family": "Kris249", "given": ["Jacinto644"] }], "birthDate": "1971-05-02" }`;
     const chalmers = `{ "resourceType": "Patient", "name": [{ "family": "Chalmers", "given": ["Peter", "James"] }], "birthDate": "1974-12-25" }`;
@@ -236,6 +254,11 @@ String built = "MSH|^~\\\\&|A|B|C|D|20240514||ADT^A01|1|P|2.5\\r" +
     assert.deepEqual(analyze('m.js', js), []);
   });
 
+  it('reads a message a log printed on one line with <CR> for each carriage return', () => {
+    const log = '2024-06-02 10:15:03 ERROR inbound: MSH|^~\\&|PAS|NWH|EHR|NWH|20240602101503||ADT^A08|1|P|2.4<CR>PID|1||NW-118207^^^NWH^MR||PRZYBYLSKI^TOMASZ^J||19760321|M<CR>PV1|1|I\n';
+    assertOneAt(analyze('engine.log', log), 'patient.hl7v2-message', log, 'PRZYBYLSKI');
+  });
+
   it('splits messages and segments with offsets', () => {
     const text = 'x = "MSH|^~\\\\&|A\\rPID|1||X^^^Y^MR\\r" + "PV1|1"\nMSH|^~\\&|B\nPID|2\n';
     const messages = hl7Messages(text);
@@ -314,6 +337,14 @@ describe('patient formats: DICOM', () => {
     assert.equal(f.range.end.column - f.range.start.column, 'Lemaire'.length);
     assertMasked(findings, raw, ['Lemaire', 'Thibault', 'NWH-0062231', '19790214']);
     assertFixIsSilent('studies.json', json, f);
+  });
+
+  it('validates a PatientID whose Issuer of Patient ID names a national register, whatever the name', () => {
+    const dataset = (issuer: string, id = NHS) =>
+      `[{\n  "00100010": { "vr": "PN", "Value": [{ "Alphabetic": "Zqwerty^Xlorp" }] },\n  "00100020": { "vr": "LO", "Value": ["${id}"] },\n  "00100021": { "vr": "LO", "Value": ["${issuer}"] }\n}]\n`;
+    assertOneAt(analyze('s.json', dataset('NHS')), 'patient.dicom-attributes', dataset('NHS'), NHS);
+    assert.deepEqual(analyze('s.json', dataset('NHS', NHS_BAD)), [], 'checksum-invalid');
+    assert.deepEqual(analyze('s.json', dataset('RIS')), [], 'a local issuer, and a name the dictionaries do not hold');
   });
 
   it('reports pydicom keyword assignments per dataset, not values from variables or anonymised ones', () => {

@@ -26,6 +26,11 @@ describe('patient people: names', () => {
     ['it', 'Giulia', 'Ferrari'],
     ['es', 'Lucía', 'Navarro'],
     ['sv', 'Ingrid', 'Nilsson'],
+    ['pl', 'Agnieszka', 'Kowalczyk'],
+    ['ro', 'Andrei', 'Popescu'],
+    ['en_NG', 'Emeka', 'Okonkwo'],
+    ['en_GH', 'Kwame', 'Mensah'],
+    ['en_IN', 'Priya', 'Sharma'],
   ];
   for (const [locale, given, family] of cases) {
     it(`knows ${locale} names (${given} ${family})`, () => {
@@ -160,6 +165,48 @@ describe('patient.person-record', () => {
     assert.deepEqual(lines(scan('a.js', 'log.warn(`Duplicate record for Noah Evans NHS 617 304 9252`);\n')), ['person-record:1']);
     assert.deepEqual(lines(scan('a.log', 'INFO Bed 12 cleaned by Théo Fontaine at 2024-05-02T10:14:00Z\n')), []);
     assert.deepEqual(lines(scan('a.log', 'INFO May Long born 1991-07-22\n')), [], 'common words');
+  });
+
+  it('reads HL7-style names in logs: Family^Given with a known part, or any after PID-5', () => {
+    assert.deepEqual(lines(scan('adt.log', 'WARN rejected: duplicate patient ACHTERBERG^ROSALIND dob 19490623\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('adt.log', 'ERROR mapping failed: PID-5 "Okonkwo^Chidinma^A" PID-7 "19830417" has no PV1\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('adt.log', 'ERROR mapping failed: "Okonkwo^Chidinma^A" on 19830417\n')), [], 'unknown names need the field');
+    assert.deepEqual(lines(scan('adt.log', 'INFO test registration ZZTEST^PATIENT dob 19800101 accepted\n')), [], 'synthetic');
+    assert.deepEqual(lines(scan('adt.log', 'INFO routed ADT^A08 from PAS^NWH at 20240502\n')), [], 'message types and applications');
+  });
+
+  it('reads names as registers and letters write them: Family, Given and titled', () => {
+    assert.deepEqual(lines(scan('a.log', 'WARN lookup mismatch for Okafor, Harriet DOB: 1957-09-14\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'WARN lookup mismatch for OKAFOR, HARRIET dob 1957-09-14\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'INFO results for Mr Samuel Adeyemi (DOB 02/02/1961) sent to the GP\n')), ['person-record:1']);
+    assert.deepEqual(lines(scan('a.log', 'INFO results for Mr Xyzzt Qwrtp (DOB 02/02/1961) sent\n')), [], 'no known part');
+    assert.deepEqual(lines(scan('a.log', 'INFO Leeds, Yorkshire dob 1957-09-14 backup done\n')), [], 'places');
+    assert.deepEqual(lines(scan('a.md', 'Reviewed by Dr Morven Reid on 12/08/2024.\n')), [], 'no birth date');
+  });
+
+  it("takes the date a birth cue is about, not the line's timestamp", () => {
+    const raw: RawValues = { values: [] };
+    const found = scan('a.log', '2024-06-04 02:00:42 DIFF "Okafor, Harriet" DOB 1957-09-14 (kept PAS)\n', 'ignore', raw);
+    assert.deepEqual(lines(found), ['person-record:1']);
+    assert.ok(raw.values.includes('1957-09-14') && !raw.values.includes('2024-06-04'), JSON.stringify(raw.values));
+  });
+
+  it('reads a sentence of prose wrapped over two lines, not two log events', () => {
+    const note = 'The result concerned Anders Holmqvist,\nborn 30/11/1971, seen in the renal clinic.\n';
+    assert.deepEqual(lines(scan('incident.md', note)), ['person-record:1']);
+    assert.deepEqual(lines(scan('incident.md', note.replace(',\n', '.\n'))), [], 'the sentence ended');
+    assert.deepEqual(lines(scan('incident.md', note.replace(',\n', ',\n\n'))), [], 'a new paragraph');
+    assert.deepEqual(lines(scan('events.log', note)), [], 'log lines are events of their own');
+  });
+
+  it('reads JSON log lines with the JSON parser, each object a record: a patient\'s, not a staff member\'s', () => {
+    const log = [
+      '{"level":50,"msg":"payer callback rejected","body":{"member":{"first":"Lucia","last":"Fernandez","dob":"1988-02-09"},"reason":"terminated"}}',
+      '{"level":30,"msg":"GET /v1/patients/P-0048812 200","patientId":"P-0048812","user":{"first":"Lucia","role":"nurse"}}',
+      '{"level":30,"msg":"synthetic monitor","member":{"first":"Jane","last":"Doe","dob":"1970-01-01"}}',
+      '{"level":30,"msg":"login ok","user":{"first":"Sarah","last":"Patel","email":"sarah.patel@northwind-health.org"}}',
+    ].join('\n');
+    assert.deepEqual(lines(scan('api.log', `${log}\n`)), ['person-record:1']);
   });
 
   it('stays silent on names alone, contact data alone, faker calls and non-person records', () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { trackedFiles, type TrackedFiles } from './gitIndex';
 import type { SkippedFile } from './types';
 
 /** Folders never worth scanning: VCS data, dependencies, build output, virtual environments. */
@@ -34,12 +35,17 @@ export interface DiscoveryOptions {
 
 interface IgnoreLayer {
   dir: string;
-  ig: Ignore;
+  /** `.gitignore`: files git tracks anyway are still scanned (they are in every clone). */
+  git?: Ignore;
+  /** `.hdguardignore`: what the team asks hdguard to pass over. */
+  own?: Ignore;
 }
 
 /**
  * Walks the given paths below root, honouring nested .gitignore and .hdguardignore files, the default
- * skipped folders and the exclude globs. Files it cannot follow are reported to `skipped` with a reason.
+ * skipped folders and the exclude globs. A file that git tracks is scanned even when a .gitignore matches it
+ * (committed before the rule, or forced: a log or an export in every clone). Files it cannot follow are
+ * reported to `skipped` with a reason.
  */
 export function* discoverFiles(
   root: string,
@@ -57,6 +63,7 @@ export function* discoverFiles(
   const realRelOf = (real: string) => path.relative(realRoot, real).split(path.sep).join('/') || '.';
   const only = options.only;
   const onlyDirs = only && new Set([...only].flatMap(ancestorsOf));
+  const tracked = trackedFiles(root);
 
   function* visit(abs: string, layers: IgnoreLayer[], explicit: boolean): Generator<DiscoveredFile> {
     const rel = relOf(abs);
@@ -108,7 +115,7 @@ export function* discoverFiles(
         const childAbs = path.join(abs, entry.name);
         const childRel = relOf(childAbs);
         const isDir = entry.isDirectory();
-        if (isExcluded(childRel) || isIgnored(nextLayers, childAbs, isDir)) continue;
+        if (isExcluded(childRel) || isIgnored(nextLayers, childAbs, isDir, tracked)) continue;
         yield* visit(childAbs, nextLayers, false);
       }
       return;
@@ -132,16 +139,18 @@ function ancestorsOf(file: string): string[] {
 }
 
 function ignoreLayer(dir: string, entries: fs.Dirent[]): IgnoreLayer | undefined {
-  let ig: Ignore | undefined;
+  const layer: IgnoreLayer = { dir };
   for (const name of IGNORE_FILES) {
     if (!entries.some((e) => e.name === name && e.isFile())) continue;
     try {
-      (ig ??= ignore()).add(fs.readFileSync(path.join(dir, name), 'utf8'));
+      const ig = ignore().add(fs.readFileSync(path.join(dir, name), 'utf8'));
+      if (name === '.gitignore') layer.git = ig;
+      else layer.own = ig;
     } catch {
       // An unreadable ignore file ignores nothing; the files themselves are still reported if unreadable.
     }
   }
-  return ig ? { dir, ig } : undefined;
+  return layer.git || layer.own ? layer : undefined;
 }
 
 /** Ignore files between the scan root and an explicitly named sub-path still apply to it. */
@@ -163,11 +172,14 @@ function ancestorLayers(root: string, target: string): IgnoreLayer[] {
   return layers;
 }
 
-function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
-  for (const { dir, ig } of layers) {
+function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean, tracked?: TrackedFiles): boolean {
+  const isTracked = () => (isDir ? tracked?.dirs.has(abs) : tracked?.files.has(abs)) ?? false;
+  for (const { dir, git, own } of layers) {
     const rel = path.relative(dir, abs).split(path.sep).join('/');
     if (!rel || rel.startsWith('..')) continue;
-    if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    const name = isDir ? `${rel}/` : rel;
+    if (own?.ignores(name)) return true;
+    if (git?.ignores(name) && !isTracked()) return true;
   }
   return false;
 }

@@ -48,7 +48,7 @@ const OPAQUE_LAST = new Set([
   'collection', 'store', 'dao', 'mapper', 'validator', 'factory', 'provider', 'resolver', 'view', 'screen', 'label',
   'title', 'template', 'version', 'loading', 'error', 'errors', 'event', 'events', 'field', 'fields', 'column', 'columns',
   'system', 'config', 'settings', 'options', 'enabled', 'mode', 'format', 'filename', 'dir', 'folder',
-  'file', 'topic', 'queue', 'channel', 'reference', 'link', 'exists', 'changed', 'updated', 'created',
+  'file', 'topic', 'queue', 'channel', 'reference', 'link', 'exists', 'changed', 'updated', 'created', 'at',
   'timestamp', 'seq', 'no', 'tag', 'tags', 'prefix', 'suffix', 'len', 'datatype', 'class', 'classes', 'kind', 'kinds',
   'state', 'states', 'multiplier', 'factor', 'ratio', 'percent', 'percentage', 'precision', 'level', 'flag', 'flags',
   'port', 'host', 'hostname', 'server', 'timeout', 'encoding', 'charset', 'delimiter', 'separator',

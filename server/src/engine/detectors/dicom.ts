@@ -3,7 +3,8 @@ import { items, objects, parseJson, prop, str, type JsonNode } from '../formats/
 import type { Located } from '../formats/located';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { codeCellHits } from './notebookCode';
-import { recordHits, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
+import { TYPE_CODES } from './hl7v2';
+import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 type Found = Array<{ record: PersonRecord; params: Record<string, string> }>;
 
@@ -39,6 +40,18 @@ function addValue(record: PersonRecord, attr: (typeof ATTRIBUTES)[number], v: Lo
   else record.fields.push({ ...v, kind: attr.kind, label: attr.keyword });
 }
 
+/** Issuers of Patient ID (0010,0021) that name a national register, beside HL7's identifier type codes. */
+const ISSUERS: Record<string, string[]> = { NLMINBIZA: ['nl-bsn'], SSA: ['us-ssn'], 'US SSN': ['us-ssn'], 'NHS ENGLAND': ['uk-nhs'] };
+
+/** The identifier types that a dataset's Issuer of Patient ID, by name or by OID (0010,0024 > 0040,0032), declares. */
+function issuerTypes(obj: JsonNode): string[] | undefined {
+  const first = (tag: string, from: JsonNode | undefined = obj) => str(items(prop(prop(from, tag), 'Value'))[0])?.text.trim();
+  const issuer = first('00100021')?.toUpperCase();
+  const qualifiers = items(prop(prop(obj, '00100024'), 'Value'))[0];
+  const oid = qualifiers && first('00400032', qualifiers);
+  return (issuer && (TYPE_CODES[issuer] ?? ISSUERS[issuer])) || systemTypes(oid && `urn:oid:${oid}`);
+}
+
 /** DICOM JSON (DICOMweb): each object holding patient-module tags is one dataset. */
 function fromJson(text: string): Found {
   const { root } = parseJson(text);
@@ -53,6 +66,8 @@ function fromJson(text: string): Found {
         if (v) addValue(record, attr, v);
       }
     }
+    const declared = record.fields.some((f) => f.label === 'PatientID') ? issuerTypes(obj) : undefined;
+    for (const f of record.fields) if (f.label === 'PatientID' && declared) f.declaredTypes = declared;
     if (record.names.length || record.fields.length) found.push({ record, params: { dataset: 'DICOM JSON dataset' } });
   }
   return found;

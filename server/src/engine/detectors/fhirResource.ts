@@ -2,11 +2,16 @@ import type { SourceDocument } from '../document';
 import { items, objects, parseJson, prop, str, type JsonNode } from '../formats/jsonTree';
 import type { Located } from '../formats/located';
 import { elements, parseXml, type XmlElement } from '../formats/xmlTree';
+import { HEALTH_RESOURCE_TYPES } from '../dataflow/healthNames';
 import type { Detector, DetectorHit } from './detector';
 import { codeCellHits } from './notebookCode';
 import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
 const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
+/** Resources about one patient's health, which name the patient in a reference's `display`. */
+const CLINICAL_RESOURCES = new Set([...HEALTH_RESOURCE_TYPES].filter((t) => !PERSON_RESOURCES.has(t) && t !== 'Bundle'));
+/** The references of a clinical resource that point at the patient. */
+const PATIENT_REFERENCES = ['subject', 'patient', 'beneficiary'];
 const FHIR_NS = 'http://hl7.org/fhir';
 
 /** JSON's white space and comments, where the JSON parser allows them. */
@@ -61,6 +66,23 @@ function personRecord(resource: FhirElement, extent: [number, number]): PersonRe
   return { names, fields, extent };
 }
 
+/**
+ * A clinical resource (a Condition, an Observation, a MedicationRequest) that names its patient: the
+ * `display` of its subject or patient reference, with what the resource says about them (`code.text`,
+ * `code.coding.display`). A reference without a display, or to a generated or placeholder name, is no record.
+ */
+function clinicalRecord(resource: FhirElement, extent: [number, number]): PersonRecord {
+  const names: PersonName[] = PATIENT_REFERENCES.flatMap((key) =>
+    resource.children(key).flatMap((ref) => ref.values('display').map((v) => ({ parts: [{ ...v, role: 'full' as const }], label: `${key}.display` }))),
+  );
+  const fields: RecordField[] = [];
+  for (const code of [...resource.children('code'), ...resource.children('medicationCodeableConcept')]) {
+    const values = [...code.values('text'), ...code.children('coding').flatMap((c) => c.values('display'))];
+    if (values[0]) fields.push({ ...values[0], kind: 'other', label: 'code' });
+  }
+  return { names, fields, extent };
+}
+
 type Found = Array<{ record: PersonRecord; params: Record<string, string> }>;
 
 function fromJson(text: string, base = 0): Found {
@@ -70,6 +92,8 @@ function fromJson(text: string, base = 0): Found {
     const type = str(prop(obj, 'resourceType'))?.text;
     if (type && PERSON_RESOURCES.has(type)) {
       found.push({ record: personRecord(jsonElement(obj), [obj.offset, obj.offset + obj.length]), params: { resource: type } });
+    } else if (type && CLINICAL_RESOURCES.has(type)) {
+      found.push({ record: clinicalRecord(jsonElement(obj), [obj.offset, obj.offset + obj.length]), params: { resource: type } });
     }
   }
   return found;
@@ -79,8 +103,11 @@ function fromXml(text: string): Found {
   const root = parseXml(text);
   if (!root) return [];
   return [...elements(root)]
-    .filter((el) => el.uri === FHIR_NS && PERSON_RESOURCES.has(el.local))
-    .map((el) => ({ record: personRecord(xmlElement(el), [el.start, el.end]), params: { resource: el.local } }));
+    .filter((el) => el.uri === FHIR_NS && (PERSON_RESOURCES.has(el.local) || CLINICAL_RESOURCES.has(el.local)))
+    .map((el) => ({
+      record: (PERSON_RESOURCES.has(el.local) ? personRecord : clinicalRecord)(xmlElement(el), [el.start, el.end]),
+      params: { resource: el.local },
+    }));
 }
 
 /** JSON written inside a code string (a Python triple-quoted string, a template literal, a text block). */
@@ -100,6 +127,27 @@ function fromCodeStrings(doc: SourceDocument): Found {
   return found;
 }
 
+/**
+ * JSON in text: a resource logged on one line (`DEBUG fhir response {"resourceType":"Patient",…}`), or pasted in
+ * a fenced block of a Markdown note.
+ */
+function fromTextBlocks(doc: SourceDocument): Found {
+  const text = doc.text;
+  const found: Found = [];
+  for (const m of text.matchAll(/^(```|~~~)[^\n]*\n([\s\S]*?)^\1/gm)) {
+    if (m[2].includes('"resourceType"')) found.push(...fromJson(m[2], m.index! + m[0].indexOf('\n') + 1));
+  }
+  if (found.length || doc.language.family === 'markdown') return found;
+  for (let line = 0; line < doc.index.lineCount; line++) {
+    const lineText = doc.index.lineText(line);
+    const open = lineText.indexOf('{');
+    const close = lineText.lastIndexOf('}');
+    if (open < 0 || close < open || !lineText.includes('"resourceType"')) continue;
+    found.push(...fromJson(lineText.slice(open, close + 1), doc.index.lineStart(line) + open));
+  }
+  return found;
+}
+
 function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): DetectorHit[] {
   const text = doc.text;
   const family = doc.language.family;
@@ -111,18 +159,19 @@ function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): Dete
     if (context.prefilter !== false && !text.includes('\\u') && !PERSON_RESOURCE_TYPE.test(text)) return [];
     found = fromJson(text);
   } else if (family === 'xml') {
-    if (!text.includes(FHIR_NS) || !/<(?:\w+:)?(?:Patient|RelatedPerson|Person)\b/.test(text)) return [];
+    if (!text.includes(FHIR_NS) || !/<(?:\w+:)?(?:Patient|RelatedPerson|Person|subject|patient)\b/.test(text)) return [];
     found = fromXml(text);
   } else {
     if (!text.includes('"resourceType"')) return [];
-    found = fromCodeStrings(doc);
+    found = family === 'plain' || family === 'markdown' ? fromTextBlocks(doc) : fromCodeStrings(doc);
   }
   return recordHits(doc, context, found, 'identifier');
 }
 
 /**
  * FHIR Patient, RelatedPerson and Person resources (standalone, in Bundle entries, `contained`) with
- * real-looking names, birth dates, validated identifiers, telecom and addresses: one hit per resource.
+ * real-looking names, birth dates, validated identifiers, telecom and addresses, and clinical resources whose
+ * subject or patient reference names the patient in its `display`: one hit per resource.
  */
 export const fhirResource: Detector = {
   name: 'fhir-person-resource',

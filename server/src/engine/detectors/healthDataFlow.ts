@@ -1,9 +1,11 @@
+import type * as EmbeddedFlows from '../dataflow/embeddedFlows';
 import type * as JsFlow from '../dataflow/jsFlow';
 import { HEALTH_HINT } from '../dataflow/healthNames';
 import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
 import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
+import { looksLikeMirthExport } from '../formats/mirthChannel';
 import { maskValue } from '../mask';
 import { requiredLiterals } from '../regexLiterals';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
@@ -13,7 +15,7 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 
 /** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
 const JS_SINK_HINT =
-  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
+  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|\bdebug\b|\.pipe\(|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FS\.|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
 
 /**
  * Sources the tree-sitter flow recognises without a health word in the file: HL7 v2 segments that a value is
@@ -35,6 +37,7 @@ export const healthDataFlow: Detector = {
   run(doc, options, context) {
     const kind = options.kind as SinkKind;
     if (!SINK_KINDS.includes(kind)) return [];
+    if (doc.language.family === 'xml') return embedded(doc, context).filter((f) => f.kind === kind).map((f) => toHit(doc, f));
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
       if (!hinted(doc, HEALTH_HINT) || !hinted(doc, JS_SINK_HINT)) return [];
@@ -78,6 +81,23 @@ export const healthDataFlow: Detector = {
   },
 };
 
+const embeddedCache = new WeakMap<SourceDocument, Flow[]>();
+
+/**
+ * Flows of code inside HTML pages and Vue/Svelte components (`<script>` blocks) and inside Mirth Connect
+ * channel exports (scripts, File Writers): computed once per document, the compiler loaded only when needed.
+ */
+function embedded(doc: SourceDocument, context: DetectorContext): Flow[] {
+  let cached = embeddedCache.get(doc);
+  if (!cached) {
+    const html = doc.language.id === 'html' && hinted(doc, HEALTH_HINT) && hinted(doc, JS_SINK_HINT) && /<script\b/i.test(doc.text);
+    const wanted = html || (doc.language.id !== 'html' && looksLikeMirthExport(doc.text));
+    cached = wanted ? (require('../dataflow/embeddedFlows') as typeof EmbeddedFlows).embeddedFlows(doc, literalSources(doc, context)) : [];
+    embeddedCache.set(doc, cached);
+  }
+  return cached;
+}
+
 const hints = new WeakMap<SourceDocument, Map<RegExp, boolean>>();
 
 /** A cheap text test, run once per document however many flow rules ask (each sink kind is a rule). */
@@ -110,7 +130,7 @@ function toHit(doc: SourceDocument, f: Flow): DetectorHit {
     end: f.end,
     params: { sink: f.detail ? `${sink} (${f.detail})` : sink, source },
     // The sink call's literals may be the data itself (a logged identifier) or a secret (a client's token).
-    sensitive: stringSpans(doc, f.start, f.end),
+    sensitive: doc.language.family === 'xml' ? quotedSpans(doc, f.start, f.end) : stringSpans(doc, f.start, f.end),
     fix: f.fix,
     related: [{ file: doc.file, range: doc.index.rangeOf(f.source.start, f.source.end), message: `Health data: ${source}` }],
   };
@@ -127,6 +147,16 @@ function safeLabel(label: string): string {
     s = s.replace(/\([^()]*\)/g, '()');
   }
   return s.replace(/\d[\d .\-/]{2,}\d/g, (digits) => maskValue(digits));
+}
+
+/**
+ * The quoted runs between two offsets of code embedded in XML (a Mirth script, whose whole text is character
+ * data to the XML lexer), quotes written as characters or as entities.
+ */
+function quotedSpans(doc: SourceDocument, start: number, end: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of doc.text.slice(start, end).matchAll(/(["'`]|&apos;|&quot;)[\s\S]*?\1/g)) spans.push([start + m.index!, start + m.index! + m[0].length]);
+  return spans;
 }
 
 /** The string literals between two offsets, as [start, end] spans. */

@@ -4,8 +4,8 @@ import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { codeCellHits } from './notebookCode';
 import { recordHits, systemTypes, type PersonName, type PersonRecord, type RecordField } from './structuredRecord';
 
-/** HL7 table 0203 identifier type codes (PID-3.5) that declare a national identifier. */
-const TYPE_CODES: Record<string, string[]> = {
+/** HL7 table 0203 identifier type codes (PID-3.5) that declare a national identifier (DICOM issuers use them too). */
+export const TYPE_CODES: Record<string, string[]> = {
   SS: ['us-ssn'],
   NNUSA: ['us-ssn'],
   MC: ['us-mbi', 'au-medicare'],

@@ -13,11 +13,17 @@ import { tabularRecords } from './tabularRecords';
 import { terraformStorage } from './terraformStorage';
 import { composeExposedDatabase } from './composeExposedDatabase';
 import { kubernetesPlaintextPassword } from './kubernetesPlaintextPassword';
+import { mirthConnector } from './mirthConnector';
+import { mllpPlainSocket } from './mllp';
 import { pgbouncerTls } from './pgbouncerTls';
 import { plistValue } from './plistValue';
 import { xmlAttribute } from './xmlAttribute';
 
-const DETECTORS: Detector[] = [cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords, healthDataFlow, terraformStorage, composeExposedDatabase, kubernetesPlaintextPassword, xmlAttribute, plistValue, pgbouncerTls];
+const DETECTORS: Detector[] = [
+  cleartextUrl, plainHttpServer, fhirResource, hl7v2, cdaDocument, dicomAttributes, notebookOutput, personRecord, nationalIdentifier, tabularRecords,
+  healthDataFlow, terraformStorage, composeExposedDatabase, kubernetesPlaintextPassword, xmlAttribute, plistValue, pgbouncerTls, mllpPlainSocket,
+  mirthConnector,
+];
 
 /** The names of the detectors registered here (DETECTOR_NAMES lists them for code that does not load them). */
 export function detectorNames(): string[] {

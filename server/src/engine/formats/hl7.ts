@@ -1,6 +1,6 @@
 /**
  * A small HL7 v2 reader over raw text: messages start at `MSH|`, segments end at a carriage return, a line
- * feed, or a literal `\r` / `\n` escape inside a code string; string-literal glue between segments
+ * feed, a literal `\r` / `\n` escape inside a code string, or a carriage return as a log prints it (`<CR>`); string-literal glue between segments
  * (`" +` and the next line's `"`) is skipped. Fields split on `|`, repetitions on `~`, components on `^`,
  * subcomponents on `&`, each with its offset in the document.
  */
@@ -25,7 +25,8 @@ export interface Hl7Message {
   segments: Hl7Segment[];
 }
 
-const SEPARATOR = /\\r\\n|\\r|\\n|\r\n|\r|\n/g;
+/** Segment ends: line breaks, their escapes in code, and how logs print a carriage return (`<CR>`, `[CR]`, `\x0d`). */
+const SEPARATOR = /\\r\\n|\\r|\\n|\r\n|\r|\n|<CR>|\[CR\]|<0x0[dD]>|\\x0[dD]/g;
 const SEGMENT_START = /^[\s"'`+(,;]*([A-Z][A-Z0-9]{2})\|/;
 /** A piece of code between two segments: string closes, concatenation, indentation. */
 const GLUE = /^[\s"'`+(),;]*$/;

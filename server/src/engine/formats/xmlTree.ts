@@ -94,3 +94,42 @@ export function textOf(el: XmlElement | undefined): Located | undefined {
   const lastRun = el.texts[el.texts.length - 1];
   return { text: el.texts.map((t) => t.text).join(' '), start: first.start, end: lastRun.end };
 }
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The decoded text of a raw span of character data (entities and character references replaced, CDATA
+ * sections unwrapped) and, for each decoded character, its offset in the document; the last entry is the
+ * span's end. Code embedded in XML is analysed as decoded text and its findings put back at these offsets.
+ */
+export function decodeXmlSpan(text: string, start: number, end: number): { text: string; offsets: number[] } {
+  let out = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; ) {
+    if (text.startsWith('<![CDATA[', i)) {
+      const close = text.indexOf(']]>', i + 9);
+      const stop = close < 0 || close > end ? end : close;
+      for (let j = i + 9; j < stop; j++) {
+        out += text[j];
+        offsets.push(j);
+      }
+      i = stop + 3;
+      continue;
+    }
+    if (text[i] === '&') {
+      const m = /^&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(lt|gt|amp|quot|apos));/.exec(text.slice(i, Math.min(end, i + 12)));
+      if (m) {
+        out += m[1] ? String.fromCodePoint(parseInt(m[1], 16)) : m[2] ? String.fromCodePoint(Number(m[2])) : ENTITIES[m[3]];
+        // A character outside the BMP is two UTF-16 units: both point at the reference.
+        while (offsets.length < out.length) offsets.push(i);
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += text[i];
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(end);
+  return { text: out, offsets };
+}

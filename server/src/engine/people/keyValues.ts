@@ -1,4 +1,6 @@
 import type { SourceDocument } from '../document';
+import { objects, parseJson, str, type JsonNode } from '../formats/jsonTree';
+import type { Located } from '../formats/located';
 import type { LexFamily } from '../languages';
 import { birthDateFromParts, parseBirthDate } from './dates';
 import { fieldKind, normalizeKey, type FieldKind } from './fields';
@@ -37,7 +39,47 @@ export function candidateRecords(doc: SourceDocument, shortcut = true): Candidat
   // Records are groups of these pairs: with no name among them, none is judged a person's (see judgeRecord).
   if (pairs.length && (!shortcut || mayHoldName(pairs))) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
   if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
+  if (family === 'plain') records.push(...jsonLineRecords(doc));
   return records;
+}
+
+/**
+ * Structured logs (pino, bunyan, Serilog's JSON, Logstash): a line that is a JSON object is read with the JSON
+ * parser, each object in it a candidate record of its own properties (`"patient":{"first":…,"dob":…}`).
+ */
+function jsonLineRecords(doc: SourceDocument): CandidateRecord[] {
+  const records: CandidateRecord[] = [];
+  const idx = doc.index;
+  for (let line = 0; line < idx.lineCount; line++) {
+    const text = idx.lineText(line);
+    if (!/^\s*\{/.test(text) || !/\}\s*$/.test(text) || text.length > 20_000) continue;
+    const { root, errors } = parseJson(text, idx.lineStart(line));
+    if (!root || errors) continue;
+    for (const obj of objects(root)) {
+      const fields: FieldValue[] = [];
+      for (const p of obj.children ?? []) {
+        const key = p.children?.[0]?.value;
+        const v = str(p.children?.[1]) ?? numberValue(p.children?.[1]);
+        if (typeof key !== 'string' || !v) continue;
+        const kind = fieldKind(key);
+        if (!kind && !SIX_DIGITS.test(v.text)) continue;
+        fields.push({ key, kind, value: v.text, start: v.start, end: v.end });
+      }
+      // Logs name their users and staff with emails and phones: a log line's record is a patient's when it says
+      // so (`"patient": {…}`, `"member": {…}`) or holds a birth date, a diagnosis or an identifier.
+      const owner = obj.parent?.type === 'property' ? obj.parent.children?.[0]?.value : undefined;
+      const aboutPatient = typeof owner === 'string' && PATIENT_OWNER.test(owner);
+      if (fields.length > 1 && (aboutPatient || fields.some((f) => f.kind === 'birth-date' || f.kind === 'diagnosis' || !f.kind))) records.push({ fields });
+    }
+  }
+  return records;
+}
+
+/** Keys of an object that is a patient's (not a user's or an employee's). */
+const PATIENT_OWNER = /patient|member|subscriber|insured|beneficiar|resident|client/i;
+
+function numberValue(node: JsonNode | undefined): Located | undefined {
+  return node?.type === 'number' ? { text: String(node.value), start: node.offset, end: node.offset + node.length } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ import { fakerModule } from '../synthetic/fakerLocale';
 export const NAME_LOCALE_IDS = [
   'en', 'en_GB', 'en_US', 'en_AU', 'en_CA', 'en_IE', 'fr', 'fr_BE', 'fr_CA', 'fr_CH', 'de', 'de_AT', 'de_CH', 'nl', 'nl_BE', 'it', 'es', 'es_MX',
   'sv', 'da', 'nb_NO', 'fi', 'pt_BR', 'pt_PT',
+  // The patients of European and English-speaking hospitals come from everywhere: Polish, Romanian, Turkish,
+  // Nigerian, Ghanaian, Indian and South African names as faker writes them in Latin script.
+  'pl', 'ro', 'tr', 'en_NG', 'en_GH', 'en_IN', 'en_ZA',
 ] as const;
 
 /** The file the build writes the dictionaries to, beside the bundles. */

@@ -3,7 +3,7 @@ import type { IdentifierSet } from '../types';
 import type { ReplacementKind } from '../synthetic/replacement';
 import { parseBirthDate } from './dates';
 import type { FieldKind } from './fields';
-import { isNameShaped, isSyntheticName, looksLikeRealName } from './names';
+import { isNameShaped, isSyntheticName, looksLikeRealName, nameWords } from './names';
 
 /** One value of a candidate record, as found in a file: its key (or column) and where its raw text sits. */
 export interface FieldValue {
@@ -15,6 +15,11 @@ export interface FieldValue {
   end: number;
   /** Set when the value is already known to be a plausible birth date (a date built in code). */
   birthDate?: boolean;
+  /**
+   * Set when the value is known to be a person's name by how it is written (`format`: an HL7 `Family^Given`)
+   * or by the field it is given as (`label`: `PID-5 "…"`): one known name part, or none, is then enough.
+   */
+  named?: 'format' | 'label';
 }
 
 export interface Companion {
@@ -69,7 +74,8 @@ const withoutSuffixes = (s: string) => s.replace(/(\p{L})\d{1,4}\b/gu, '$1');
 
 function nameOf(fields: FieldValue[], strict: boolean): { fields: FieldValue[]; kind: PersonVerdict['nameKind'] } | undefined {
   for (const f of fields) {
-    if (f.kind === 'full-name' && looksLikeRealName(withoutSuffixes(f.value), strict)) return { fields: [f], kind: 'full-name' };
+    if (f.kind !== 'full-name') continue;
+    if (f.named === 'label' ? nameWords(f.value) : looksLikeRealName(withoutSuffixes(f.value), strict && !f.named)) return { fields: [f], kind: 'full-name' };
   }
   const given = fields.find((f) => f.kind === 'given-name' && isNamePart(withoutSuffixes(f.value)));
   const family = fields.find((f) => f.kind === 'family-name' && isNamePart(withoutSuffixes(f.value)));
