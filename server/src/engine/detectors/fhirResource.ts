@@ -17,6 +17,8 @@ const FHIR_NS = 'http://hl7.org/fhir';
 /** JSON's white space and comments, where the JSON parser allows them. */
 const JSON_GAP = String.raw`(?:\s|//[^\n]*|/\*[\s\S]*?\*/)*`;
 /** `"resourceType": "Patient"` as JSON writes a person resource's type (what fromJson looks for, parsed). */
+/** A clinical resource may name its patient in `subject.display` or `patient.display`. */
+const REFERENCE_KEY = /"(?:subject|patient)"/;
 const PERSON_RESOURCE_TYPE = new RegExp(`"resourceType"${JSON_GAP}:${JSON_GAP}"(?:${[...PERSON_RESOURCES].join('|')})"`);
 
 /** FHIR's JSON and XML forms, seen the same way: complex children and primitive values, with spans. */
@@ -154,9 +156,10 @@ function run(doc: SourceDocument, context: Parameters<Detector['run']>[2]): Dete
   let found: Found = [];
   if (family === 'json') {
     if (!text.includes('"resourceType"')) return [];
-    // Parsing the file is in vain when no person resource is declared in it (most FHIR JSON is profiles, bundles
-    // of other resources, search parameters); escapes could hide the declaration from the regex.
-    if (context.prefilter !== false && !text.includes('\\u') && !PERSON_RESOURCE_TYPE.test(text)) return [];
+    // Parsing the file is in vain when neither a person resource nor a subject or patient reference with a display
+    // is in it (most FHIR JSON is profiles, bundles of other resources, search parameters); escapes could hide the
+    // declaration from the regex.
+    if (context.prefilter !== false && !text.includes('\\u') && !PERSON_RESOURCE_TYPE.test(text) && !(text.includes('"display"') && REFERENCE_KEY.test(text))) return [];
     found = fromJson(text);
   } else if (family === 'xml') {
     if (!text.includes(FHIR_NS) || !/<(?:\w+:)?(?:Patient|RelatedPerson|Person|subject|patient)\b/.test(text)) return [];
