@@ -34,3 +34,20 @@ const print = (title, map) => {
 };
 print('Self time by function', byFunction);
 print('Self time by file', bySource);
+
+// Inclusive time: a function counts once for every sample in which it is on the stack.
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map();
+for (const [id, us] of selfUs) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const { callFrame: f } = byId.get(at);
+    const where = f.url ? `${f.url.replace(/^.*\/(server|node_modules)\//, '$1/')}:${f.lineNumber + 1}` : '(native)';
+    const fn = `${f.functionName || '(anonymous)'} ${where}`;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    inclusive.set(fn, (inclusive.get(fn) ?? 0) + us);
+  }
+}
+print('Inclusive time by function', inclusive);

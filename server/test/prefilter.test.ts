@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { DEFAULT_CONFIG, RuleSet, analyzeDocument, loadBuiltinRules, scan, SourceDocument } from '../src/engine';
 import { sampleFileName } from '../src/engine/languages';
 import { LiteralScanner, filterable } from '../src/engine/prefilter';
+import { argumentsMayCarry } from '../src/engine/dataflow/treeFlow';
+import type { SinkKind } from '../src/engine/dataflow/flow';
 import { FIXTURES } from './helpers';
 
 describe('the literal prefilter', () => {
@@ -55,5 +57,37 @@ describe('the literal prefilter', () => {
       }
     }
     assert.ok(checked > 100);
+  });
+});
+
+describe("a sink call's arguments read before parsing", () => {
+  const log = /\blog\.info\s*\(/g;
+  const carries = (file: string, code: string, kind: SinkKind = 'log') => {
+    const doc = new SourceDocument(file, code);
+    log.lastIndex = 0;
+    const m = log.exec(code)!;
+    return argumentsMayCarry(doc, { sink: { kind, re: log }, at: m.index, end: m.index + m[0].length });
+  };
+
+  it('cannot carry data with only constant text, comments or nothing between the parentheses', () => {
+    assert.equal(carries('A.java', 'log.info("Export started");'), false);
+    assert.equal(carries('A.java', 'log.info("Export " + "started" /* patient */);'), false);
+    assert.equal(carries('a.py', 'log.info()  # patient'), false);
+    assert.equal(carries('a.py', 'log.info(("done"))'), false);
+  });
+
+  it('may carry data with a name, a call, a number, digits, an interpolation or an HL7 segment', () => {
+    assert.equal(carries('A.java', 'log.info("Patient " + p);'), true);
+    assert.equal(carries('A.java', 'log.info("count", get());'), true);
+    assert.equal(carries('A.java', 'log.info("MRN 4836 2751");'), true);
+    assert.equal(carries('a.py', 'log.info(f"{patient}")'), true);
+    assert.equal(carries('A.kt', 'log.info("seen $patient")'), true);
+    assert.equal(carries('a.rb', 'log.info("seen #{patient}")'), true);
+    assert.equal(carries('A.java', 'log.info("PID|1||")'), true);
+  });
+
+  it('says yes when in doubt: unclosed arguments, a storage key, a receiver that is the data', () => {
+    assert.equal(carries('A.java', 'log.info("Export started"'), true);
+    assert.equal(carries('A.kt', 'log.info("diagnosis")', 'client-storage'), true);
   });
 });

@@ -4,6 +4,7 @@ import type { DetectorContext, DetectorHit } from './detectors';
 import type { SourceDocument } from './document';
 import { fileRoleOf, treatmentIn } from './fileRole';
 import { LiteralScanner, mayMatch } from './prefilter';
+import { detachedString } from './detachedString';
 import { fingerprintOf } from './fingerprint';
 import { clip, maskSpans } from './mask';
 import { applySuppressions } from './suppressions';
@@ -171,7 +172,8 @@ function toFinding(
   const spec = rule.rule;
   const sensitive = hit.sensitive ?? [];
   const relative = sensitive.map(([s, e]) => [s - hit.start, e - hit.start] as [number, number]);
-  const evidence = clip(maskSpans(doc.text.slice(hit.start, hit.end), relative));
+  // Detached: a finding outlives its document (an audit keeps thousands), a slice would keep the whole text alive.
+  const evidence = detachedString(clip(maskSpans(doc.text.slice(hit.start, hit.end), relative)));
   const filled = fillTemplate(spec.message, hit, doc, spec.redact ?? []);
   const message = hit.note ? `${filled} (${hit.note})` : filled;
   // The line around the hit, bounded so that a finding on a very long line costs no more than any other.
@@ -193,12 +195,12 @@ function toFinding(
     severity: hit.severity ?? spec.severity,
     file: doc.file,
     range: doc.index.rangeOf(hit.start, hit.end),
-    message,
+    message: detachedString(message),
     evidence,
     fix: hit.fix
-      ? { description: hit.fix.description, edits: hit.fix.edits.map((e) => ({ range: doc.index.rangeOf(e.start, e.end), newText: e.newText })) }
+      ? { description: hit.fix.description, edits: hit.fix.edits.map((e) => ({ range: doc.index.rangeOf(e.start, e.end), newText: detachedString(e.newText) })) }
       : undefined,
-    related: hit.related,
+    related: hit.related?.map((r) => ({ ...r, message: detachedString(r.message) })),
     fingerprint: fingerprintOf(spec.id, doc.file, evidence, maskedLine, occurrence),
   };
 }

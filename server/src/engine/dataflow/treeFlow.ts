@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../document';
-import { parse, type SyntaxNode, type Tree } from '../parsers/treeSitter';
+import { grammarOf, parse, type SyntaxNode, type Tree } from '../parsers/treeSitter';
 import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, declaredResourceType, healthWordOf, isOpaqueName, isUnrelatedType, namesMetadata, scalarNames } from './healthNames';
 import { pathDetail, type Flow, type FlowSource } from './flow';
 import { fieldKind } from '../people/fields';
@@ -21,13 +21,14 @@ export type LiteralSource = (start: number, end: number) => FlowSource | undefin
 
 /**
  * Flows of a document to the given sinks; undefined when the document cannot be parsed here (no grammar, not
- * prepared), so the caller falls back to the token flow.
+ * prepared), so the caller falls back to the token flow. `shortcut` (default true): no parse when no sink's
+ * arguments can carry data (false: the slow path, for comparison).
  */
-export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource?: LiteralSource): Flow[] | undefined {
-  if (!syntaxTable(doc.language.id)) return undefined;
+export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource?: LiteralSource, shortcut = true): Flow[] | undefined {
+  if (!syntaxTable(doc.language.id) || !grammarOf(doc.language.id)) return undefined;
   const applicable = sinks.filter((s) => sinkApplies(s, doc.text));
   const matches = sinkMatches(doc, applicable);
-  if (!matches.length) return [];
+  if (!matches.length || (shortcut && !matches.some((m) => argumentsMayCarry(doc, m)))) return [];
   const parsed = parsedDocument(doc);
   return parsed && new Walker(doc, parsed.tree, parsed.roles, literalSource).run(matches);
 }
@@ -83,6 +84,48 @@ function sinkMatches(doc: SourceDocument, sinks: TokenSink[]): SinkMatch[] {
     }
   }
   return out;
+}
+
+/** Arguments longer than this are not read lexically: the file is parsed. */
+const MAX_ARGUMENTS_READ = 4000;
+/** What a string argument may hold that makes it data: an interpolation, a format, digits, an HL7 segment. */
+const STRING_MAY_CARRY = /[\p{N}${}#%\\|]/u;
+/** What code between a call's parentheses may be that carries data: a name, a call, a number. */
+const CODE_MAY_CARRY = /[\p{L}\p{N}_$@]/u;
+
+/**
+ * Whether a sink call's arguments, read lexically, may carry health data. Only a name (a variable, a call, a
+ * property), an interpolated or formatted string, a literal with digits (an identifier) or an HL7 segment can:
+ * `log.info("Export started")` cannot, and a file whose sinks are all like that is not parsed. When in doubt (no
+ * parenthesis, a receiver that is the data, a storage key) it says yes.
+ */
+export function argumentsMayCarry(doc: SourceDocument, m: Pick<SinkMatch, 'sink' | 'at' | 'end' | 'recv'>): boolean {
+  if (m.recv || m.sink.kind === 'client-storage') return true;
+  const text = doc.text;
+  const inCode = (i: number) => doc.scopes.scopeAt(i) === 'code';
+  let open = -1;
+  for (let i = m.end - 1, depth = 0; i >= m.at; i--) {
+    if (text[i] === ')' && inCode(i)) depth++;
+    else if (text[i] === '(' && inCode(i) && depth-- === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return true;
+  const limit = Math.min(text.length, open + MAX_ARGUMENTS_READ);
+  for (let i = open + 1, depth = 0; i < limit; i++) {
+    const region = doc.scopes.regionAt(i);
+    if (region) {
+      if (region.kind === 'string' && STRING_MAY_CARRY.test(text.slice(region.start, region.end))) return true;
+      i = region.end - 1;
+      continue;
+    }
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) return false;
+    else if (CODE_MAY_CARRY.test(c)) return true;
+  }
+  return true;
 }
 
 /**

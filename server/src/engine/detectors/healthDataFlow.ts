@@ -53,7 +53,7 @@ export const healthDataFlow: Detector = {
       const sinks = tokenSinks(options, doc.language.id);
       if (!sinks.length) return [];
       // Each rule has its own sinks: nothing to share between rules here (the parsed tree is, in treeFlow).
-      flows = treeFlows(doc, sinks, literalSources(doc, context)) ?? tokenFlows(doc, sinks);
+      flows = treeFlows(doc, sinks, literalSources(doc, context), context.prefilter !== false) ?? tokenFlows(doc, sinks);
     }
     return flows.filter((f) => f.kind === kind).map((f) => toHit(doc, f));
   },

@@ -1,3 +1,4 @@
+import { detachedString } from '../detachedString';
 import { normalizeWord } from './names';
 
 /** What a key (or a column header) says its value is, in the languages health software is written in. */
@@ -36,7 +37,7 @@ export function fieldKind(key: string): FieldKind | undefined {
     kind = (k && (BY_KEY.get(k) ?? BY_KEY.get(k.replace(OWNER_PREFIX, '')))) || null;
     // The keys of code repeat (every `name:`, `id =`): each is normalised once, in a bounded memory.
     if (kinds.size >= MAX_REMEMBERED_KEYS) kinds.clear();
-    kinds.set(key, kind);
+    kinds.set(detachedString(key), kind);
   }
   return kind ?? undefined;
 }
