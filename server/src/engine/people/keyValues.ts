@@ -107,7 +107,8 @@ function* keyedPairs(doc: SourceDocument, family: LexFamily, shortcut: boolean):
   const text = doc.text;
   const inText = TEXT_FAMILIES.has(family);
   const re = new RegExp(inText ? TEXT_KEY : CODE_KEY);
-  for (const m of inText || !shortcut ? allMatches(re, text) : separatedMatches(re, text)) {
+  const matches = inText || !shortcut ? allMatches(re, text) : separatedMatches(re, text, DATA_FAMILIES.has(family) ? undefined : CODE_VALUE_AHEAD);
+  for (const m of matches) {
     const key = inText ? m[1] : m[2];
     if (text[m.index - 1] === '.' && DICOM_KEYWORD.test(key)) continue;
     const valueAt = m.index + m[0].length;
@@ -131,16 +132,30 @@ function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
 const SEPARATOR_START = /[:=]/g;
 
 /**
+ * At a separator in code, what keyedPairs() can take as a value (parseValue()): a string, a list of strings, or a
+ * date built by a call. `count = items.length` gives no pair, and its separator is not looked at.
+ */
+const CODE_VALUE_AHEAD = /[:=][=>]?[ \t]*(?:["'\u0060[]|(?:new\s+)?[\w.]{2,40}?\s*\(\s*(?:\d|["']))/y;
+
+/**
  * The matches of CODE_KEY, as allMatches() finds them, with the regex run only near separators: a match holds
  * the first `:` or `=` after its start, with at most CODE_KEY_REACH characters and white space before it, so
- * no match starts further before that separator (most of a file is far from one).
+ * no match starts further before that separator (most of a file is far from one). With `valueAhead`, only the
+ * separators it matches at are looked at: the matches left out are those whose value would be dropped.
  */
-function* separatedMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+function* separatedMatches(re: RegExp, text: string, valueAhead?: RegExp): Generator<RegExpExecArray> {
   let pos = 0;
   for (;;) {
     SEPARATOR_START.lastIndex = pos;
     const separator = SEPARATOR_START.exec(text);
     if (!separator) return;
+    if (valueAhead) {
+      valueAhead.lastIndex = separator.index;
+      if (!valueAhead.test(text)) {
+        pos = separator.index + 1;
+        continue;
+      }
+    }
     let reach = separator.index;
     while (reach > pos && /\s/.test(text[reach - 1])) reach--;
     re.lastIndex = Math.max(pos, reach - CODE_KEY_REACH);
