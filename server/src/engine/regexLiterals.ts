@@ -32,7 +32,7 @@ function literalsOf(source: string, flags: string): string[] | undefined {
 /** Shorter literals occur in nearly every file: looking for them costs more than it saves. */
 const MIN_LENGTH = 3;
 /** Larger sets of alternatives are not worth expanding. */
-const MAX_SET = 16;
+const MAX_SET = 32;
 /** A requirement may list more alternatives (each branch of an alternation its own). */
 const MAX_REQUIRED = 48;
 
