@@ -43,7 +43,7 @@ export class RuleSet {
   constructor(readonly rules: LoadedRule[]) {
     this.compiled = rules.map(compileRule);
     this.supersedes = new Map(rules.filter((r) => r.supersedes?.length).map((r) => [r.id, new Set(r.supersedes)]));
-    this.scanner = new LiteralScanner(this.compiled.flatMap((c) => [...(c.detectorLiterals ?? []), ...c.patterns.flatMap((p) => p.literals ?? [])]));
+    this.scanner = new LiteralScanner(this.compiled.flatMap((c) => [...(c.detectorLiterals ?? []), ...c.partLiterals, ...c.patterns.flatMap((p) => p.literals ?? [])]));
   }
 }
 
@@ -55,6 +55,7 @@ export function analyzeDocument(doc: SourceDocument, ruleSet: RuleSet, options: 
   const context: DetectorContext = { settings: options.settings ?? DEFAULT_SETTINGS, prefilter: options.prefilter !== false };
   const role = fileRoleOf(doc.file);
   let present: Set<string> | undefined;
+  context.mayHold = (literals) => mayMatch(literals, present);
   const timings = options.timings;
   for (const rule of ruleSet.compiled) {
     if (options.deadline !== undefined && performance.now() > options.deadline) break;

@@ -28,6 +28,8 @@ export interface CompiledRule {
   detector?: Detector;
   /** Lower-case strings one of which the file holds wherever the detector finds something (undefined: always runs). */
   detectorLiterals?: string[];
+  /** The literals of the detector's parts (Detector.partLiterals), scanned too. */
+  partLiterals: string[];
   scopes: Scope[];
   conditions: CompiledCondition[];
   exceptions: RegExp[];
@@ -54,6 +56,7 @@ export function compileRule(rule: LoadedRule): CompiledRule {
     })),
     detector,
     detectorLiterals: filterable(detector?.literals?.(rule.detector?.options ?? {})),
+    partLiterals: (detector?.partLiterals?.(rule.detector?.options ?? {}) ?? []).flatMap((l) => filterable(l) ?? []),
     conditions: (rule.conditions ?? []).map((c) => ({
       re: new RegExp(c.regex, c.flags ?? ''),
       within: c.within ?? 'line',

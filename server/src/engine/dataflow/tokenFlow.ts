@@ -16,6 +16,8 @@ export interface TokenSink {
   unlessFile?: RegExp;
   /** The sink applies only to files matching this (`SharedPreferences` for a chained `.putString(`). */
   ifFile?: RegExp;
+  /** Lower-case strings one of which a text holds wherever `re` matches (undefined: unknown). */
+  literals?: string[];
 }
 
 const FUNCTION_HEADER: Record<string, RegExp> = {

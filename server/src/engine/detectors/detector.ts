@@ -34,6 +34,11 @@ export interface DetectorContext {
    * the fast one's are compared with; see AnalyzeOptions.prefilter). Default true.
    */
   prefilter?: boolean;
+  /**
+   * Whether the file may hold one of these literals (lower case, as `filterable` gives them), from the prefilter's
+   * one scan of it: true when the scan did not run or the list is undefined. For a detector's `partLiterals`.
+   */
+  mayHold?(literals: readonly string[] | undefined): boolean;
 }
 
 /** What a regex cannot express: a named, built-in matcher a rule refers to with `detector: { name, options }`. */
@@ -46,6 +51,11 @@ export interface Detector {
    * Undefined: the detector always runs.
    */
   literals?(options: Record<string, unknown>): string[] | undefined;
+  /**
+   * The literals of the detector's own parts (one list per part, such as a sink regex), scanned with the rules'
+   * literals so that run() can skip a part whose literals the file lacks (`context.mayHold`).
+   */
+  partLiterals?(options: Record<string, unknown>): Array<string[] | undefined>;
 }
 
 export function stringList(options: Record<string, unknown>, key: string): string[] {

@@ -7,6 +7,7 @@ import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
 import { looksLikeMirthExport } from '../formats/mirthChannel';
 import { maskValue } from '../mask';
+import { filterable } from '../prefilter';
 import { requiredLiterals } from '../regexLiterals';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { nationalIdentifier } from './nationalIdentifier';
@@ -50,7 +51,8 @@ export const healthDataFlow: Detector = {
       flows = cached;
     } else {
       if (!hinted(doc, HEALTH_HINT) && !hinted(doc, TREE_SOURCE_HINT)) return [];
-      const sinks = tokenSinks(options, doc.language.id);
+      // The sinks none of whose literals the file holds cannot match: their regexes are not run.
+      const sinks = tokenSinks(options, doc.language.id).filter((s) => context.mayHold?.(s.literals) ?? true);
       if (!sinks.length) return [];
       // Each rule has its own sinks: nothing to share between rules here (the parsed tree is, in treeFlow).
       flows = treeFlows(doc, sinks, literalSources(doc, context), context.prefilter !== false) ?? tokenFlows(doc, sinks);
@@ -61,15 +63,9 @@ export const healthDataFlow: Detector = {
     // A flow ends at a sink: in JS/TS a file without the sink hint is not parsed; in the other languages flows are
     // looked for only where one of the rule's sink regexes matches. One literal of one of them must be there.
     const regexes = [{ regex: JS_SINK_HINT.source, flags: JS_SINK_HINT.flags }];
-    const table = options.sinks;
-    if (table && typeof table === 'object') {
-      for (const entries of Object.values(table as Record<string, unknown>)) {
-        for (const e of Array.isArray(entries) ? entries : []) {
-          const regex = typeof e === 'string' ? e : e && typeof e === 'object' ? (e as { regex?: unknown }).regex : undefined;
-          if (typeof regex !== 'string') return undefined;
-          regexes.push({ regex, flags: '' });
-        }
-      }
+    for (const e of sinkEntries(options)) {
+      if (!e) return undefined;
+      regexes.push({ regex: e.regex, flags: '' });
     }
     const literals: string[] = [];
     for (const { regex, flags } of regexes) {
@@ -78,6 +74,9 @@ export const healthDataFlow: Detector = {
       literals.push(...required);
     }
     return literals;
+  },
+  partLiterals(options) {
+    return sinkEntries(options).map((e) => e && requiredLiterals(e.regex));
   },
 };
 
@@ -171,6 +170,27 @@ function stringSpans(doc: SourceDocument, start: number, end: number): Array<[nu
   return spans;
 }
 
+interface SinkEntry {
+  regex: string;
+  unlessFile?: string;
+  ifFile?: string;
+  kind?: SinkKind;
+}
+
+/** One entry of a rule's `sinks` table: a regex, or { regex, unlessFile, ifFile, kind }. */
+function sinkEntry(e: unknown): SinkEntry | undefined {
+  if (typeof e === 'string') return { regex: e };
+  if (e && typeof e === 'object' && typeof (e as { regex?: unknown }).regex === 'string') return e as SinkEntry;
+  return undefined;
+}
+
+/** Every sink entry of a rule's table, all languages. */
+function sinkEntries(options: Record<string, unknown>): Array<SinkEntry | undefined> {
+  const table = options.sinks;
+  if (!table || typeof table !== 'object') return [];
+  return Object.values(table as Record<string, unknown>).flatMap((entries) => (Array.isArray(entries) ? entries.map(sinkEntry) : []));
+}
+
 const compiled = new WeakMap<object, Map<string, TokenSink[]>>();
 
 function tokenSinks(options: Record<string, unknown>, language: string): TokenSink[] {
@@ -182,13 +202,18 @@ function tokenSinks(options: Record<string, unknown>, language: string): TokenSi
   if (!sinks) {
     const entries = (table as Record<string, unknown>)[language];
     sinks = (Array.isArray(entries) ? entries : []).flatMap((e): TokenSink[] => {
-      if (typeof e === 'string') return [{ kind: options.kind as SinkKind, re: new RegExp(e, 'gm') }];
-      if (e && typeof e === 'object' && typeof (e as { regex?: unknown }).regex === 'string') {
-        const { regex, unlessFile, ifFile, kind } = e as { regex: string; unlessFile?: string; ifFile?: string; kind?: SinkKind };
-        const re = (r: string | undefined) => (r ? new RegExp(r) : undefined);
-        return [{ kind: kind ?? (options.kind as SinkKind), re: new RegExp(regex, 'gm'), unlessFile: re(unlessFile), ifFile: re(ifFile) }];
-      }
-      return [];
+      const sink = sinkEntry(e);
+      if (!sink) return [];
+      const re = (r: string | undefined) => (r ? new RegExp(r) : undefined);
+      return [
+        {
+          kind: sink.kind ?? (options.kind as SinkKind),
+          re: new RegExp(sink.regex, 'gm'),
+          unlessFile: re(sink.unlessFile),
+          ifFile: re(sink.ifFile),
+          literals: filterable(requiredLiterals(sink.regex)),
+        },
+      ];
     });
     byLanguage.set(language, sinks);
   }
