@@ -38,7 +38,7 @@ export function candidateRecords(doc: SourceDocument, shortcut = true): Candidat
   const records: CandidateRecord[] = [];
   // Records are groups of these pairs: with no name among them, none is judged a person's (see judgeRecord).
   if (pairs.length && (!shortcut || mayHoldName(pairs))) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
-  if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc, shortcut));
+  if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
   if (family === 'plain') records.push(...jsonLineRecords(doc));
   return records;
 }
@@ -394,22 +394,13 @@ function paragraphBlocks(doc: SourceDocument, pairs: Pair[]): Block[] {
 // ---------------------------------------------------------------------------------------------------------
 // Constructor calls with positional arguments
 
-const PERSON_WORDS = 'patient|person|member|beneficiary|insured|subscriber|resident|client|people|personne|persoon|persona|paziente|paciente';
-const PERSON_CALLEE = new RegExp(`^(?:new\\s+)?[\\w.]*(?:${PERSON_WORDS})\\w*$`, 'i');
-/**
- * The calls whose callee PERSON_CALLEE accepts, found directly: the same matches as a regex for every call
- * followed by that test (a call's callee cannot hold the start of another call), without stopping at every call.
- */
-const ANY_CASE_PERSON_WORDS = PERSON_WORDS.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-const PERSON_CALL = new RegExp(`(?:\\bnew\\s+)?\\b(?=[A-Za-z_])[\\w.]*?(?:${ANY_CASE_PERSON_WORDS})\\w*\\s*\\(`, 'g');
-const PERSON_LITERAL = new RegExp(`\\b(?=[A-Za-z_])[\\w.]*?(?:${ANY_CASE_PERSON_WORDS})\\w*\\s*[({]`, 'g');
+const PERSON_CALLEE = /^(?:new\s+)?[\w.]*(?:patient|person|member|beneficiary|insured|subscriber|resident|client|people|personne|persoon|persona|paziente|paciente)\w*$/i;
 
-function constructorRecords(doc: SourceDocument, shortcut: boolean): CandidateRecord[] {
+function constructorRecords(doc: SourceDocument): CandidateRecord[] {
   const text = doc.text;
   const out: CandidateRecord[] = [];
-  const go = doc.language.id === 'go';
   // Go's composite literals take their fields in order too: `Patient{"Cornelius", "Abernathy", "1946-12-08"}`
-  const re = shortcut ? new RegExp(go ? PERSON_LITERAL : PERSON_CALL) : go ? /\b[A-Za-z_][\w.]*\s*[({]/g : /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
+  const re = doc.language.id === 'go' ? /\b[A-Za-z_][\w.]*\s*[({]/g : /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const callee = m[0].slice(0, -1).trim();
     if (!PERSON_CALLEE.test(callee) || doc.scopes.scopeAt(m.index) !== 'code') continue;
