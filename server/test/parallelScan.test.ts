@@ -65,6 +65,19 @@ describe('parallel scan: worker threads, streaming discovery and the content cac
     assert.equal(synthetic.cacheHits, 0);
   });
 
+  it('replaces a worker that runs out of heap and reads its files again: nothing is lost', async () => {
+    const files = discoverFiles(root, ['.'], { exclude: [] }, []);
+    const options = { maxFileSize: DEFAULT_CONFIG.maxFileSize, timeLimitMs: 5000, settings: DEFAULT_CONFIG.settings };
+    const outcomes = new Map<number, unknown>();
+    // A heap far too small for the engine: each worker runs out at once and is replaced by one without a cap.
+    const { replacedWorkers } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, workerHeapMb: 4, onOutcome: (i, _f, outcome) => outcomes.set(i, outcome) });
+    assert.equal(replacedWorkers, 2);
+    const single = scan({ root, config: DEFAULT_CONFIG, rules });
+    const found = [...outcomes.values()].flatMap((o) => ((o as { kind: string }).kind === 'scanned' ? (o as { findings: unknown[] }).findings : []));
+    assert.equal(outcomes.size, [...discoverFiles(root, ['.'], { exclude: [] }, [])].length);
+    assert.equal(found.length, single.findings.length);
+  });
+
   it('stops reading and analysing when cancelled', async () => {
     let outcomes = 0;
     const files = discoverFiles(root, ['.'], { exclude: [] }, []);

@@ -22,6 +22,8 @@ export interface ScanFilesOptions {
   textOf?: (file: DiscoveredFile) => string | undefined;
   /** Analyse in these workers (which hold the same rules), however few the files: a language server's own thread analyses nothing. */
   workers?: Worker[];
+  /** The old-generation heap of each worker this scan starts, in MB (default WORKER_HEAP_MB). */
+  workerHeapMb?: number;
   isCancelled?: () => boolean;
   onOutcome: (index: number, file: DiscoveredFile, outcome: FileOutcome) => void;
 }
@@ -36,6 +38,11 @@ const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 const YIELD_EVERY_MS = 15;
 /** Smaller buffers may be slices of Node's shared pool, which cannot be moved to another thread. */
 const OWN_BUFFER_BYTES = 8 * 1024;
+/**
+ * A scan's own workers collect their garbage before their heap grows past this (V8 would otherwise let each grow
+ * to hundreds of MB); a worker that runs out on some huge file is replaced by one without the cap.
+ */
+const WORKER_HEAP_MB = 128;
 
 export function defaultJobs(): number {
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
@@ -54,7 +61,7 @@ interface Miss {
  * Outcomes arrive in any order, each with its discovery index. The loop yields to the event loop often, so that
  * a language server stays responsive and cancellation is seen.
  */
-export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boolean }> {
+export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boolean; replacedWorkers: number }> {
   const jobs = o.jobs ?? defaultJobs();
   const misses: Miss[] = [];
   let missBytes = 0;
@@ -101,6 +108,11 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
         await pool.submit(miss, recorder(o, miss));
         continue;
       }
+      if (!o.workers && jobs <= 1) {
+        // No worker will ever start: each file is analysed as it is read, and its bytes are let go.
+        recorder(o, miss)(analysisHere().analyseBytes(file, miss.bytes, ruleSetHere(), o.fileOptions));
+        continue;
+      }
       misses.push(miss);
       missBytes += read.bytes.length;
       if (o.workers || (jobs > 1 && (misses.length >= INLINE_FILES || missBytes >= INLINE_BYTES))) {
@@ -117,20 +129,20 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
           await new Promise((r) => setImmediate(r));
           lastYield = performance.now();
         }
-        if (o.isCancelled?.()) return { cancelled: true };
+        if (o.isCancelled?.()) return { cancelled: true, replacedWorkers: 0 };
         recorder(o, m)(analysisHere().analyseBytes(m.file, m.bytes, ruleSetHere(), o.fileOptions));
       }
     }
   } finally {
     await pool?.close();
   }
-  return { cancelled };
+  return { cancelled, replacedWorkers: pool?.replaced ?? 0 };
 }
 
 function startPool(o: ScanFilesOptions, jobs: number): WorkerPool {
   return o.workers
     ? WorkerPool.sharing(o.workers, o.fileOptions, o.isCancelled)
-    : WorkerPool.start(jobs, { rules: o.rules, options: o.fileOptions }, o.isCancelled);
+    : WorkerPool.start(jobs, { rules: o.rules, options: o.fileOptions }, o.workerHeapMb ?? WORKER_HEAP_MB, o.isCancelled);
 }
 
 function recorder(o: ScanFilesOptions, m: Miss): (outcome: FileOutcome) => void {
@@ -146,9 +158,12 @@ type Listener = Parameters<Worker['on']>[1];
  * Worker threads fed with batches of files: at most two batches at a worker at once (one at work, one waiting,
  * so that a shared worker still answers its other requests soon), the rest queued here, the reading held back
  * when the workers lag. Its own workers stop with it; shared ones (a language server's document worker) stay.
+ * One of its own workers that runs out of heap is replaced by one without a cap, and the files it held are read
+ * again for it.
  */
 class WorkerPool {
-  private readonly inFlight = new Map<Worker, number>();
+  /** The files of the batches sent to each worker and not yet answered, in the order sent (a worker answers in order). */
+  private readonly inFlight = new Map<Worker, Array<Array<Omit<WorkItem, 'bytes'>>>>();
   private readonly queue: WorkItem[][] = [];
   private readonly done = new Map<number, (outcome: FileOutcome) => void>();
   private readonly sizes = new Map<number, number>();
@@ -159,32 +174,67 @@ class WorkerPool {
   private failure: unknown;
   private wake: (() => void) | undefined;
   private closing = false;
+  /** Workers replaced after running out of heap. */
+  replaced = 0;
 
   private constructor(
     private readonly workers: Worker[],
     private readonly owned: boolean,
     private readonly options: Omit<FileScanOptions, 'raw'>,
     private readonly isCancelled: () => boolean,
+    /** Starts a worker without a heap cap, to replace one that ran out (own workers only). */
+    private readonly startUncapped?: () => Worker,
   ) {
-    for (const w of workers) {
-      this.inFlight.set(w, 0);
-      const on: Array<[string, Listener]> = [
-        ['message', (message: FromWorker) => message.type === 'files' && this.receive(w, message.results)],
-        ['error', (e: unknown) => this.fail(e)],
-        ['exit', (code: number) => this.fail(new Error(`a scan worker stopped (exit code ${code})`))],
-      ];
-      for (const [event, listener] of on) w.on(event, listener);
-      this.listeners.set(w, on);
-    }
+    for (const w of workers) this.attach(w);
   }
 
-  static start(jobs: number, setup: WorkerSetup, isCancelled: () => boolean = () => false): WorkerPool {
-    return new WorkerPool(Array.from({ length: jobs }, () => startWorker(setup)), true, setup.options, isCancelled);
+  static start(jobs: number, setup: WorkerSetup, heapMb: number, isCancelled: () => boolean = () => false): WorkerPool {
+    const workers = Array.from({ length: jobs }, () => startWorker(setup, { maxOldGenerationSizeMb: heapMb }));
+    return new WorkerPool(workers, true, setup.options, isCancelled, () => startWorker(setup));
   }
 
   /** Workers that already hold the rules (a language server's document worker). */
   static sharing(workers: Worker[], options: Omit<FileScanOptions, 'raw'>, isCancelled: () => boolean = () => false): WorkerPool {
     return new WorkerPool(workers, false, options, isCancelled);
+  }
+
+  private attach(w: Worker): void {
+    this.inFlight.set(w, []);
+    const on: Array<[string, Listener]> = [
+      ['message', (message: FromWorker) => message.type === 'files' && this.receive(w, message.results)],
+      ['error', (e: unknown) => (this.startUncapped && (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.replace(w) : this.fail(e))],
+      ['exit', (code: number) => this.fail(new Error(`a scan worker stopped (exit code ${code})`))],
+    ];
+    for (const [event, listener] of on) w.on(event, listener);
+    this.listeners.set(w, on);
+  }
+
+  private detach(w: Worker): void {
+    for (const [event, listener] of this.listeners.get(w) ?? []) w.off(event, listener);
+    this.listeners.delete(w);
+  }
+
+  /**
+   * Replaces a worker that ran out of heap with one without a cap. The bytes of its unanswered files moved to
+   * it (they were not copied): they are read again and queued first.
+   */
+  private replace(w: Worker): void {
+    this.detach(w);
+    const unanswered = this.inFlight.get(w) ?? [];
+    this.inFlight.delete(w);
+    this.replaced++;
+    const fresh = this.startUncapped!();
+    this.workers[this.workers.indexOf(w)] = fresh;
+    this.attach(fresh);
+    for (const items of unanswered.reverse()) this.queue.unshift(items.flatMap((item) => this.readAgain(item)));
+    this.dispatch();
+  }
+
+  private readAgain({ index, file }: Omit<WorkItem, 'bytes'>): WorkItem[] {
+    const read = readSourceBytes(file.abs, file.size, this.options);
+    if (read.ok) return [{ index, file, bytes: read.bytes }];
+    this.settle(index, skipped(file, read.reason, read.detail));
+    return [];
   }
 
   /** Queues a file; waits while the workers are far behind the reading. */
@@ -215,7 +265,7 @@ class WorkerPool {
       await Promise.all(this.workers.map((w) => w.terminate()));
       return;
     }
-    for (const [w, on] of this.listeners) for (const [event, listener] of on) w.off(event, listener);
+    for (const w of this.workers) this.detach(w);
   }
 
   private flush(): void {
@@ -227,9 +277,10 @@ class WorkerPool {
 
   private dispatch(): void {
     for (const w of this.workers) {
-      while (this.queue.length && this.inFlight.get(w)! < 2) {
-        this.inFlight.set(w, this.inFlight.get(w)! + 1);
+      const sent = this.inFlight.get(w)!;
+      while (this.queue.length && sent.length < 2) {
         const items = this.queue.shift()!;
+        sent.push(items.map(({ index, file }) => ({ index, file })));
         // A file's bytes move to the worker rather than being copied, where they are a buffer of their own (not
         // a slice of Node's pool of small buffers): the main thread has no further use for them.
         const own = items.flatMap(({ bytes }) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength >= OWN_BUFFER_BYTES ? [bytes.buffer as ArrayBuffer] : []));
@@ -239,16 +290,18 @@ class WorkerPool {
   }
 
   private receive(w: Worker, results: WorkResult[]): void {
-    this.inFlight.set(w, this.inFlight.get(w)! - 1);
-    for (const r of results) {
-      this.outstandingBytes -= this.sizes.get(r.index) ?? 0;
-      this.sizes.delete(r.index);
-      const onOutcome = this.done.get(r.index);
-      this.done.delete(r.index);
-      onOutcome?.(r.outcome);
-    }
+    this.inFlight.get(w)?.shift();
+    for (const r of results) this.settle(r.index, r.outcome);
     this.dispatch();
     this.wakeUp();
+  }
+
+  private settle(index: number, outcome: FileOutcome): void {
+    this.outstandingBytes -= this.sizes.get(index) ?? 0;
+    this.sizes.delete(index);
+    const onOutcome = this.done.get(index);
+    this.done.delete(index);
+    onOutcome?.(outcome);
   }
 
   private fail(e: unknown): void {
