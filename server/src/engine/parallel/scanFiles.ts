@@ -6,6 +6,8 @@ import { readSourceBytes, sizeProblem } from '../fileReader';
 import { skipped, type FileOutcome } from '../fileOutcome';
 import type { FileScanOptions } from '../fileScan';
 import type { LoadedRule } from '../types';
+import { detectLanguage } from '../languages';
+import { hasGrammar } from '../parsers/treeSitter';
 import { analysisHere } from './analysisHere';
 import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
 import { contentHash, type ScanCache } from './scanCache';
@@ -155,21 +157,36 @@ function recorder(o: ScanFilesOptions, m: Miss): (outcome: FileOutcome) => void 
 type Listener = Parameters<Worker['on']>[1];
 
 /**
+ * What a file brings into the worker that analyses it: the TypeScript compiler (JS/TS, scripts in pages), a
+ * tree-sitter grammar, or nothing heavy. Each loaded parser costs a worker 40 to 80 MB.
+ */
+type Lane = 'script' | 'tree' | 'light';
+const LANES: Lane[] = ['light', 'script', 'tree'];
+const SCRIPT_LANGUAGES = new Set(['javascript', 'typescript', 'html']);
+
+function laneOf(file: DiscoveredFile): Lane {
+  const id = detectLanguage(file.rel).id;
+  return SCRIPT_LANGUAGES.has(id) ? 'script' : hasGrammar(id) ? 'tree' : 'light';
+}
+
+/**
  * Worker threads fed with batches of files: at most two batches at a worker at once (one at work, one waiting,
  * so that a shared worker still answers its other requests soon), the rest queued here, the reading held back
  * when the workers lag. Its own workers stop with it; shared ones (a language server's document worker) stay.
  * One of its own workers that runs out of heap is replaced by one without a cap, and the files it held are read
- * again for it.
+ * again for it. Its own workers take turns at preferring the files of one heavy parser (JS/TS or tree-sitter)
+ * and take the other kind only when they would otherwise wait, so that most of them load one parser, not both.
  */
 class WorkerPool {
   /** The files of the batches sent to each worker and not yet answered, in the order sent (a worker answers in order). */
   private readonly inFlight = new Map<Worker, Array<Array<Omit<WorkItem, 'bytes'>>>>();
-  private readonly queue: WorkItem[][] = [];
+  private readonly queues: Record<Lane, WorkItem[][]> = { light: [], script: [], tree: [] };
+  private readonly batches: Record<Lane, { items: WorkItem[]; bytes: number }> = { light: { items: [], bytes: 0 }, script: { items: [], bytes: 0 }, tree: { items: [], bytes: 0 } };
+  /** The heavy lane each of its own workers prefers (none for shared workers or a single one). */
+  private readonly preferred = new Map<Worker, Lane>();
   private readonly done = new Map<number, (outcome: FileOutcome) => void>();
   private readonly sizes = new Map<number, number>();
   private readonly listeners = new Map<Worker, Array<[string, Listener]>>();
-  private batch: WorkItem[] = [];
-  private batchBytes = 0;
   private outstandingBytes = 0;
   private failure: unknown;
   private wake: (() => void) | undefined;
@@ -186,6 +203,7 @@ class WorkerPool {
     private readonly startUncapped?: () => Worker,
   ) {
     for (const w of workers) this.attach(w);
+    if (owned && workers.length > 1) workers.forEach((w, i) => this.preferred.set(w, i % 2 ? 'tree' : 'script'));
   }
 
   static start(jobs: number, setup: WorkerSetup, heapMb: number, isCancelled: () => boolean = () => false): WorkerPool {
@@ -226,7 +244,15 @@ class WorkerPool {
     const fresh = this.startUncapped!();
     this.workers[this.workers.indexOf(w)] = fresh;
     this.attach(fresh);
-    for (const items of unanswered.reverse()) this.queue.unshift(items.flatMap((item) => this.readAgain(item)));
+    const lane = this.preferred.get(w);
+    if (lane) this.preferred.set(fresh, lane);
+    this.preferred.delete(w);
+    for (const items of unanswered.reverse()) {
+      for (const l of LANES) {
+        const again = items.filter((item) => laneOf(item.file) === l).flatMap((item) => this.readAgain(item));
+        if (again.length) this.queues[l].unshift(again);
+      }
+    }
     this.dispatch();
   }
 
@@ -241,17 +267,19 @@ class WorkerPool {
   async submit({ index, file, bytes }: WorkItem, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
     this.done.set(index, onOutcome);
     this.sizes.set(index, bytes.length);
+    const lane = laneOf(file);
+    const batch = this.batches[lane];
     // Only what the worker needs crosses over (not the cache hash).
-    this.batch.push({ index, file, bytes });
-    this.batchBytes += bytes.length;
+    batch.items.push({ index, file, bytes });
+    batch.bytes += bytes.length;
     this.outstandingBytes += bytes.length;
-    if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES) this.flush();
+    if (batch.items.length >= BATCH_FILES || batch.bytes >= BATCH_BYTES) this.flush(lane);
     while (this.outstandingBytes > READ_AHEAD_BYTES && !this.isCancelled()) await this.nextResult();
   }
 
   /** Waits until every submitted file has its outcome, or the scan is cancelled (then says true). */
   async drain(): Promise<boolean> {
-    this.flush();
+    for (const lane of LANES) this.flush(lane);
     while (this.done.size) {
       if (this.isCancelled()) return true;
       await this.nextResult();
@@ -268,18 +296,27 @@ class WorkerPool {
     for (const w of this.workers) this.detach(w);
   }
 
-  private flush(): void {
-    if (this.batch.length) this.queue.push(this.batch);
-    this.batch = [];
-    this.batchBytes = 0;
+  private flush(lane: Lane): void {
+    const batch = this.batches[lane];
+    if (batch.items.length) this.queues[lane].push(batch.items);
+    this.batches[lane] = { items: [], bytes: 0 };
     this.dispatch();
+  }
+
+  /** The next batch for a worker: of its lane, else light, else (when it has nothing to do) of the other lane. */
+  private nextBatch(w: Worker, idle: boolean): WorkItem[] | undefined {
+    const own = this.preferred.get(w);
+    const order: Lane[] = own ? [own, 'light', ...(idle ? [own === 'script' ? 'tree' : ('script' as Lane)] : [])] : LANES;
+    for (const lane of order) if (this.queues[lane].length) return this.queues[lane].shift();
+    return undefined;
   }
 
   private dispatch(): void {
     for (const w of this.workers) {
       const sent = this.inFlight.get(w)!;
-      while (this.queue.length && sent.length < 2) {
-        const items = this.queue.shift()!;
+      while (sent.length < 2) {
+        const items = this.nextBatch(w, sent.length === 0);
+        if (!items) break;
         sent.push(items.map(({ index, file }) => ({ index, file })));
         // A file's bytes move to the worker rather than being copied, where they are a buffer of their own (not
         // a slice of Node's pool of small buffers): the main thread has no further use for them.

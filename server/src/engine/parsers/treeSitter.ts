@@ -79,6 +79,11 @@ export function prepareTreeSitter(languages: Iterable<string> = Object.keys(GRAM
   return chain.then(() => runtime);
 }
 
+/** Whether a language is parsed with a tree-sitter grammar (once it is loaded). */
+export function hasGrammar(languageId: string): boolean {
+  return languageId in GRAMMARS;
+}
+
 /** The loaded grammar of a language, to compile queries against; undefined before prepareTreeSitter(). */
 export function grammarOf(languageId: string): Language | undefined {
   return loaded.get(languageId)?.language;
