@@ -16,13 +16,8 @@ const known = new Map<string, string[] | undefined>();
 function literalsOf(source: string, flags: string): string[] | undefined {
   // Under /iu, case folding matches characters that lower-casing the text does not produce (ſ for s, K for k).
   if (flags.includes('i') && (flags.includes('u') || flags.includes('v'))) return undefined;
-  let node: Node;
-  try {
-    node = new Parser(source).parse();
-  } catch {
-    return undefined;
-  }
-  const literals = facts(node).req;
+  const node = parseRegex(source);
+  const literals = node && facts(node).req;
   if (!literals?.length || literals.some((l) => l.length < MIN_LENGTH)) return undefined;
   const lower = [...new Set(literals.map((l) => l.toLowerCase()))];
   // A literal holding another one of the set adds nothing: the shorter one is present whenever it is.
@@ -36,9 +31,11 @@ const MAX_SET = 32;
 /** A requirement may list more alternatives (each branch of an alternation its own). */
 const MAX_REQUIRED = 48;
 
+/** A regex's syntax, as both analyses read it. */
 type Node =
   | { t: 'lit'; c: string }
-  | { t: 'set'; chars: string[] | undefined }
+  /** A class, `.` or an escape such as `\d`: the ASCII characters it matches, undefined when any other can match or the syntax is not modelled. */
+  | { t: 'set'; ascii: Uint8Array | undefined }
   | { t: 'empty' }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; branches: Node[] }
@@ -54,8 +51,10 @@ function facts(n: Node): Facts {
   switch (n.t) {
     case 'lit':
       return { exact: [n.c], req: [n.c] };
-    case 'set':
-      return { exact: n.chars, req: n.chars };
+    case 'set': {
+      const chars = smallSet(n.ascii);
+      return { exact: chars, req: chars };
+    }
     case 'empty':
       return { exact: [''] };
     case 'alt': {
@@ -101,6 +100,13 @@ function seqFacts(parts: Facts[]): Facts {
 const score = (set: string[]) => Math.min(8, shortest(set)) * 100 - set.length;
 const shortest = (set: string[]) => Math.min(...set.map((s) => s.length));
 
+/** A class of a few characters as a list of them (more are not worth expanding). */
+function smallSet(ascii: Uint8Array | undefined): string[] | undefined {
+  if (!ascii) return undefined;
+  const chars = [...ascii].flatMap((x, c) => (x ? [String.fromCharCode(c)] : []));
+  return chars.length && chars.length <= 4 ? chars : undefined;
+}
+
 function cross(a: string[], b: string[]): string[] | undefined {
   if (a.length * b.length > MAX_SET) return undefined;
   return unique(a.flatMap((x) => b.map((y) => x + y)));
@@ -108,7 +114,16 @@ function cross(a: string[], b: string[]): string[] | undefined {
 
 const unique = (xs: string[]) => [...new Set(xs)];
 
-/** A parser for the regex syntax the rule packs use; it throws on anything else (the caller then gives up). */
+/** A regex's syntax tree, or undefined for syntax the parser does not model (the analyses then give up). */
+function parseRegex(source: string): Node | undefined {
+  try {
+    return new Parser(source).parse();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parser for the regex syntax the rule packs and identifier shapes use; it throws on anything else. */
 class Parser {
   private i = 0;
 
@@ -162,7 +177,7 @@ class Parser {
       case '[':
         return this.charClass();
       case '.':
-        return { t: 'set', chars: undefined };
+        return { t: 'set', ascii: undefined };
       case '^':
       case '$':
         return { t: 'empty' };
@@ -197,32 +212,34 @@ class Parser {
     const negated = this.s[this.i] === '^';
     if (negated) this.i++;
     if (this.s[this.i] === ']') throw new Error('empty class');
-    const chars: string[] = [];
-    let known = !negated;
+    let set: Uint8Array | undefined = NONE();
     while (this.s[this.i] !== ']') {
       if (this.i >= this.s.length) throw new Error('unclosed class');
-      let c = this.s[this.i++];
-      if (c === '\\') {
-        const e = this.s[this.i++];
-        const lit = ESCAPED_LITERAL[e] ?? (/[^\w]/.test(e) ? e : undefined);
-        if (lit === undefined) {
-          known = false;
-          if (/[pPu]/.test(e) && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
-          else if (e === 'x') this.i += 2;
-          else if (e === 'u') this.i += 4;
-          continue;
-        }
-        c = lit;
-      }
-      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']') {
-        this.i += 2;
-        known = false;
+      const from = this.classMember();
+      if (typeof from === 'number' && this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
+        this.i++;
+        const to = this.classMember();
+        set = typeof to === 'number' && to >= from ? union(set, range(from, to)) : undefined;
         continue;
       }
-      chars.push(c);
+      set = union(set, typeof from === 'number' ? range(from, from) : from);
     }
     this.i++;
-    return { t: 'set', chars: known && chars.length <= 4 ? chars : undefined };
+    return { t: 'set', ascii: negated ? undefined : set };
+  }
+
+  /** One character of a class (its code), or the set an escape such as `\d` stands for (undefined: not modelled). */
+  private classMember(): number | Uint8Array | undefined {
+    const c = this.s[this.i++];
+    if (c !== '\\') return c.charCodeAt(0);
+    const e = this.s[this.i++];
+    if (e === 'd') return DIGITS();
+    if (e === 'w') return WORD();
+    if ((e === 'p' || e === 'P') && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
+    else if (e === 'x') this.i += 2;
+    else if (e === 'u') this.i += 4;
+    const lit = ESCAPED_LITERAL[e] ?? (/[^\w]/.test(e) ? e : undefined);
+    return lit?.charCodeAt(0);
   }
 
   private escape(): Node {
@@ -231,14 +248,16 @@ class Parser {
     if (e === 'b' || e === 'B') return { t: 'empty' };
     if (e === 'k') {
       this.i = this.s.indexOf('>', this.i) + 1;
-      return { t: 'set', chars: undefined };
+      return { t: 'set', ascii: undefined };
     }
-    if (/[1-9]/.test(e)) return { t: 'set', chars: undefined };
+    if (/[1-9]/.test(e)) return { t: 'set', ascii: undefined };
     if ((e === 'p' || e === 'P') && this.s[this.i] === '{') {
       this.i = this.s.indexOf('}', this.i) + 1;
-      return { t: 'set', chars: undefined };
+      return { t: 'set', ascii: undefined };
     }
-    if (/[dDwWsS]/.test(e)) return { t: 'set', chars: undefined };
+    if (e === 'd') return { t: 'set', ascii: DIGITS() };
+    if (e === 'w') return { t: 'set', ascii: WORD() };
+    if (/[DWsS]/.test(e)) return { t: 'set', ascii: undefined };
     if (e === 'x' || e === 'u' || e === 'c') throw new Error('unsupported escape');
     const lit = ESCAPED_LITERAL[e] ?? (/[^\w]/.test(e) ? e : undefined);
     if (lit === undefined) throw new Error(`unsupported escape \\${e}`);
@@ -256,14 +275,9 @@ const ESCAPED_LITERAL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: 
  */
 export function asciiFirstChars(source: string, flags = ''): Uint8Array | undefined {
   if (flags.includes('i')) return undefined;
-  try {
-    const parser = new FirstParser(source);
-    const first = parser.alternation();
-    if (!parser.done() || !first.chars || first.nullable) return undefined;
-    return first.chars;
-  } catch {
-    return undefined;
-  }
+  const node = parseRegex(source);
+  const first = node && firstOf(node);
+  return first && !first.nullable ? first.chars : undefined;
 }
 
 interface First {
@@ -273,154 +287,42 @@ interface First {
   nullable: boolean;
 }
 
+function firstOf(n: Node): First {
+  switch (n.t) {
+    case 'lit': {
+      const code = n.c.charCodeAt(0);
+      return { chars: code < 128 ? range(code, code) : undefined, nullable: false };
+    }
+    case 'set':
+      return { chars: n.ascii, nullable: false };
+    case 'empty':
+      return { chars: NONE(), nullable: true };
+    case 'alt':
+      return n.branches.map(firstOf).reduce((a, b) => ({ chars: union(a.chars, b.chars), nullable: a.nullable || b.nullable }));
+    case 'rep': {
+      const inner = firstOf(n.node);
+      return { chars: inner.chars, nullable: inner.nullable || n.min === 0 };
+    }
+    case 'seq': {
+      let chars: Uint8Array | undefined = NONE();
+      for (const item of n.items) {
+        const f = firstOf(item);
+        chars = union(chars, f.chars);
+        if (!f.nullable) return { chars, nullable: false };
+      }
+      return { chars, nullable: true };
+    }
+  }
+}
+
 const NONE = (): Uint8Array => new Uint8Array(128);
 const union = (a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined => (a && b ? a.map((x, i) => x | b[i]) : undefined);
-const range = (from: number, to: number): Uint8Array => {
+/** The ASCII characters from one code to another; undefined when the range reaches beyond ASCII. */
+const range = (from: number, to: number): Uint8Array | undefined => {
+  if (to >= 128) return undefined;
   const set = NONE();
   for (let c = from; c <= to; c++) set[c] = 1;
   return set;
 };
 const DIGITS = () => range(48, 57);
-const WORD = () => union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)))!;
-
-class FirstParser {
-  private i = 0;
-
-  constructor(private readonly s: string) {}
-
-  done(): boolean {
-    return this.i >= this.s.length;
-  }
-
-  alternation(): First {
-    let first = this.sequence();
-    while (this.s[this.i] === '|') {
-      this.i++;
-      const next = this.sequence();
-      first = { chars: union(first.chars, next.chars), nullable: first.nullable || next.nullable };
-    }
-    return first;
-  }
-
-  private sequence(): First {
-    let chars: Uint8Array | undefined = NONE();
-    let nullable = true;
-    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
-      const item = this.quantified(this.atom());
-      if (nullable) chars = union(chars, item.chars);
-      nullable = nullable && item.nullable;
-    }
-    return { chars, nullable };
-  }
-
-  private quantified(atom: First): First {
-    const c = this.s[this.i];
-    let min = 1;
-    if (c === '*' || c === '?') {
-      this.i++;
-      min = 0;
-    } else if (c === '+') {
-      this.i++;
-    } else if (c === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.s.slice(this.i));
-      if (!m) throw new Error('bad quantifier');
-      this.i += m[0].length;
-      min = Number(m[1]);
-    } else {
-      return atom;
-    }
-    if (this.s[this.i] === '?') this.i++;
-    return { chars: atom.chars, nullable: atom.nullable || min === 0 };
-  }
-
-  private atom(): First {
-    const c = this.s[this.i++];
-    switch (c) {
-      case '(': {
-        const rest = this.s.slice(this.i);
-        const look = /^\?(?:=|!|<=|<!)/.exec(rest);
-        const prefix = look ?? /^\?(?::|<[A-Za-z_$][\w$]*>)/.exec(rest);
-        if (!prefix && rest[0] === '?') throw new Error('unsupported group');
-        this.i += prefix ? prefix[0].length : 0;
-        const inner = this.alternation();
-        if (this.s[this.i++] !== ')') throw new Error('unclosed group');
-        // A lookaround consumes nothing: the next part starts the match.
-        return look ? { chars: NONE(), nullable: true } : inner;
-      }
-      case '[':
-        return { chars: this.charClass(), nullable: false };
-      case '^':
-      case '$':
-        return { chars: NONE(), nullable: true };
-      case '.':
-        return { chars: undefined, nullable: false };
-      case '\\':
-        return this.escape();
-      case ')':
-      case '*':
-      case '+':
-      case '?':
-      case '{':
-        throw new Error(`unexpected ${c}`);
-      default:
-        return { chars: this.literal(c.charCodeAt(0)), nullable: false };
-    }
-  }
-
-  private literal(code: number): Uint8Array | undefined {
-    if (code >= 128) return undefined;
-    const set = NONE();
-    set[code] = 1;
-    return set;
-  }
-
-  private escape(): First {
-    const e = this.s[this.i++];
-    if (e === 'b' || e === 'B') return { chars: NONE(), nullable: true };
-    if (e === 'd') return { chars: DIGITS(), nullable: false };
-    if (e === 'w') return { chars: WORD(), nullable: false };
-    if (e === undefined || /[DWsSpPkcux1-9]/.test(e)) throw new Error('not modelled');
-    const control: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, '0': 0 };
-    if (control[e] !== undefined) return { chars: this.literal(control[e]), nullable: false };
-    if (/\w/.test(e)) throw new Error('unknown escape');
-    return { chars: this.literal(e.charCodeAt(0)), nullable: false };
-  }
-
-  private charClass(): Uint8Array | undefined {
-    if (this.s[this.i] === '^') throw new Error('negated class');
-    let set: Uint8Array | undefined = NONE();
-    let first = true;
-    while (this.s[this.i] !== ']' || first) {
-      first = false;
-      if (this.i >= this.s.length) throw new Error('unclosed class');
-      let from: number;
-      const c = this.s[this.i++];
-      if (c === '\\') {
-        const e = this.s[this.i++];
-        if (e === 'd') {
-          set = union(set, DIGITS());
-          continue;
-        }
-        if (e === 'w') {
-          set = union(set, WORD());
-          continue;
-        }
-        if (/[DWsSpPcux1-9b]/.test(e) || /\w/.test(e)) throw new Error('not modelled');
-        from = e.charCodeAt(0);
-      } else {
-        from = c.charCodeAt(0);
-      }
-      let to = from;
-      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
-        const t = this.s[this.i + 1];
-        if (t === '\\') throw new Error('escaped range end');
-        to = t.charCodeAt(0);
-        this.i += 2;
-      }
-      if (from >= 128 || to >= 128 || to < from) throw new Error('beyond ASCII');
-      set = union(set, range(from, to));
-    }
-    this.i++;
-    return set;
-  }
-}
+const WORD = () => union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)));
