@@ -1,4 +1,5 @@
 import { familyOf } from './languages';
+import { escapeRegExp } from './regexLiterals';
 import type { Scope } from './types';
 
 /**
@@ -184,7 +185,7 @@ function openerRegex(spec: Opener[]): RegExp {
     const alternatives = [...spec]
       .map((o) => o.open)
       .sort((a, b) => b.length - a.length)
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      .map(escapeRegExp);
     re = new RegExp(alternatives.join('|'), 'g');
     compiled.set(spec, re);
   }

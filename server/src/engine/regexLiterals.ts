@@ -1,3 +1,8 @@
+/** A string as a regex that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * The literal strings one of which every match of a regex contains, found from the regex's syntax, so that a
  * rule's pattern runs only over files holding one of them (a check far cheaper than running the regex, whose

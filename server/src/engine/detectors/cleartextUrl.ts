@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { SourceDocument } from '../document';
 import { fileRoleOf } from '../fileRole';
+import { escapeRegExp } from '../regexLiterals';
 import { stringList, stringMap, type Detector, type DetectorHit } from './detector';
 import { hostMatcher, urlPrefixMatcher } from './hostPatterns';
 import { urlUse, type UrlUseOptions } from './urlUse';
@@ -62,7 +63,7 @@ export const cleartextUrl: Detector = {
     const o = compile(rawOptions);
     const schemes = Object.keys(o.schemes);
     if (schemes.length === 0) return [];
-    const re = new RegExp(`\\b(${schemes.map(escapeRegex).join('|')})://`, 'gi');
+    const re = new RegExp(`\\b(${schemes.map(escapeRegExp).join('|')})://`, 'gi');
     const text = doc.text;
     const hits: DetectorHit[] = [];
     let internalHosts: ((host: string) => boolean) | undefined;
@@ -171,9 +172,5 @@ function internalHostMatcher(doc: SourceDocument): (host: string) => boolean {
 /** `system` → system, System, SYSTEM and their plurals, as a regex alternative each. */
 function keyVariants(key: string): string[] {
   const forms = [key, key[0].toUpperCase() + key.slice(1), key.toUpperCase()];
-  return [...new Set([...forms, ...forms.map((k) => (k === k.toUpperCase() ? `${k}S` : `${k}s`))])].map(escapeRegex);
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...new Set([...forms, ...forms.map((k) => (k === k.toUpperCase() ? `${k}S` : `${k}s`))])].map(escapeRegExp);
 }

@@ -1,14 +1,14 @@
 import type * as EmbeddedFlows from '../dataflow/embeddedFlows';
 import type * as JsFlow from '../dataflow/jsFlow';
 import { HEALTH_HINT } from '../dataflow/healthNames';
-import { SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
+import { SHARING_HOST, SINK_KINDS, type Flow, type SinkKind } from '../dataflow/flow';
 import { tokenFlows, type TokenSink } from '../dataflow/tokenFlow';
 import { treeFlows, type LiteralSource } from '../dataflow/treeFlow';
 import type { SourceDocument } from '../document';
 import { looksLikeMirthExport } from '../formats/mirthChannel';
 import { maskValue } from '../mask';
 import { filterable } from '../prefilter';
-import { requiredLiterals } from '../regexLiterals';
+import { escapeRegExp, requiredLiterals } from '../regexLiterals';
 import type { Detector, DetectorContext, DetectorHit } from './detector';
 import { nationalIdentifier } from './nationalIdentifier';
 
@@ -17,6 +17,31 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 /** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
 const JS_SINK_HINT =
   /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|\bdebug\b|\.pipe\(|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FS\.|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
+
+/**
+ * JS_SINK_HINT made exact where one of its words is a sink only beside another (checkCall() in jsFlow.ts): a
+ * file whose only hint is `openmrsFetch(…)` or `set.add(…)` is not parsed. `.pipe(` is left out (it writes only
+ * into a `createWriteStream`, a word of its own), FullStory's `FS.` keeps its case (`fs.` is Node's).
+ */
+const JS_SINK_WORDS =
+  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files/i;
+const FULLSTORY = /FS\./;
+/** The hosts of SHARING_HOST without their paths (a base URL and a path are often joined in code). */
+const SHARING_HOST_NAMES = new RegExp((requiredLiterals(SHARING_HOST.source, SHARING_HOST.flags) ?? ['']).map((l) => escapeRegExp(l.split('/')[0])).join('|'), 'i');
+const JS_SINKS_BESIDE: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  // IndexedDB writes (a handle from `openDB`, `indexedDB`, Dexie, or named `db`/`store`) and the Cache API's
+  [/\.(?:put|add|bulkPut|bulkAdd)\(/, /db|store|dexie|caches/i],
+  // an upload: only to a file-sharing host
+  [/fetch|axios|got\.|superagent|request\.|ky\./i, SHARING_HOST_NAMES],
+  // a logger of the `debug` package: only once imported
+  [/\bdebug\b/i, /['"]debug['"]/],
+];
+
+/** Whether a JS/TS file (or a page's scripts) may call a sink; `exact` false: JS_SINK_HINT (the slow path). */
+function mayCallJsSink(doc: SourceDocument, exact: boolean): boolean {
+  if (!exact) return hinted(doc, JS_SINK_HINT);
+  return hinted(doc, JS_SINK_WORDS) || hinted(doc, FULLSTORY) || JS_SINKS_BESIDE.some(([sink, beside]) => hinted(doc, sink) && hinted(doc, beside));
+}
 
 /**
  * Sources the tree-sitter flow recognises without a health word in the file: HL7 v2 segments that a value is
@@ -41,7 +66,7 @@ export const healthDataFlow: Detector = {
     if (doc.language.family === 'xml') return embedded(doc, context).filter((f) => f.kind === kind).map((f) => toHit(doc, f));
     let flows: Flow[];
     if (JS_LANGUAGES.has(doc.language.id)) {
-      if (!hinted(doc, HEALTH_HINT) || !hinted(doc, JS_SINK_HINT)) return [];
+      if (!hinted(doc, HEALTH_HINT) || !mayCallJsSink(doc, context.prefilter !== false)) return [];
       let cached = jsCache.get(doc);
       if (!cached) {
         // Loaded on first use: it brings the TypeScript compiler, tens of megabytes a worker without JS/TS files never needs.
@@ -89,7 +114,7 @@ const embeddedCache = new WeakMap<SourceDocument, Flow[]>();
 function embedded(doc: SourceDocument, context: DetectorContext): Flow[] {
   let cached = embeddedCache.get(doc);
   if (!cached) {
-    const html = doc.language.id === 'html' && hinted(doc, HEALTH_HINT) && hinted(doc, JS_SINK_HINT) && /<script\b/i.test(doc.text);
+    const html = doc.language.id === 'html' && hinted(doc, HEALTH_HINT) && mayCallJsSink(doc, context.prefilter !== false) && /<script\b/i.test(doc.text);
     const wanted = html || (doc.language.id !== 'html' && looksLikeMirthExport(doc.text));
     cached = wanted ? (require('../dataflow/embeddedFlows') as typeof EmbeddedFlows).embeddedFlows(doc, literalSources(doc, context)) : [];
     embeddedCache.set(doc, cached);

@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../document';
 import { IDENTIFIER_TYPES, PATIENT_CONTEXT } from '../identifiers/catalog';
+import { escapeRegExp } from '../regexLiterals';
 import { birthDatesIn } from './dates';
 import { isKnownFamilyName, isKnownGivenName } from './names';
 import type { IdentifierSet } from '../types';
@@ -41,7 +42,7 @@ let contextHint: RegExp | undefined;
 
 /** Whether a file could hold such a line at all: digits, and a birth word or an identifier's context word. */
 function mayHoldLineRecords(text: string): boolean {
-  contextHint ??= new RegExp([...PATIENT_CONTEXT, ...IDENTIFIER_TYPES.flatMap((t) => t.context)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  contextHint ??= new RegExp([...PATIENT_CONTEXT, ...IDENTIFIER_TYPES.flatMap((t) => t.context)].map(escapeRegExp).join('|'), 'i');
   return /\d{4}/.test(text) && (BIRTH_CUE.test(text) || contextHint.test(text));
 }
 
