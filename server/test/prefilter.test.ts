@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, RuleSet, analyzeDocument, loadBuiltinRules, scan, Sourc
 import { sampleFileName } from '../src/engine/languages';
 import { LiteralScanner, filterable } from '../src/engine/prefilter';
 import { argumentsMayCarry } from '../src/engine/dataflow/treeFlow';
+import { candidateRecords } from '../src/engine/people/keyValues';
 import type { SinkKind } from '../src/engine/dataflow/flow';
 import { FIXTURES } from './helpers';
 
@@ -89,5 +90,30 @@ describe("a sink call's arguments read before parsing", () => {
   it('says yes when in doubt: unclosed arguments, a storage key, a receiver that is the data', () => {
     assert.equal(carries('A.java', 'log.info("Export started"'), true);
     assert.equal(carries('A.kt', 'log.info("diagnosis")', 'client-storage'), true);
+  });
+});
+
+describe('person-like constructor calls found from their words', () => {
+  // constructor records are the ones with a callee as context; the shortcut leaves out other records too
+  const calls = (file: string, text: string, shortcut: boolean) =>
+    candidateRecords(new SourceDocument(file, text), shortcut)
+      .filter((r) => r.context !== undefined)
+      .map((r) => `${r.context}: ${r.fields.map((f) => `${f.kind}@${f.start}`).join(' ')}`);
+
+  it('finds the calls that every call found does', () => {
+    const text = 'p = new\n  Patient("Marie", "Dupont", "1984-03-12");\nq = renew Member("Jean Martin", "1950-01-02");\nr = a.b.PersonFactory.create("X", "Y") + Client.of("Ann Lee", "1990-02-03");';
+    assert.deepEqual(calls('A.java', text, true), calls('A.java', text, false));
+    assert.deepEqual(calls('A.java', text, true).map((c) => c.split(':')[0]), ['new\n  Patient', 'Member']);
+  });
+
+  it('finds what a scan of every call finds (random texts, Java and Go)', () => {
+    const pieces = fc.constantFrom('new', 'renew', ' ', '\n', 'Patient', 'person', 'Client', 'x', '9', '_', '.', '(', '{', ')', '}', ',', '"Marie"', '"Dupont"', '"1984-03-12"', '"a"');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), fc.constantFrom('A.java', 'a.go'), (parts, file) => {
+        const text = parts.join('');
+        return JSON.stringify(calls(file, text, true)) === JSON.stringify(calls(file, text, false));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

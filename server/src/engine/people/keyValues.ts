@@ -38,7 +38,7 @@ export function candidateRecords(doc: SourceDocument, shortcut = true): Candidat
   const records: CandidateRecord[] = [];
   // Records are groups of these pairs: with no name among them, none is judged a person's (see judgeRecord).
   if (pairs.length && (!shortcut || mayHoldName(pairs))) records.push(...groupPairs(doc, family, pairs).map((fields) => ({ fields })));
-  if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc));
+  if (!DATA_FAMILIES.has(family)) records.push(...constructorRecords(doc, shortcut));
   if (family === 'plain') records.push(...jsonLineRecords(doc));
   return records;
 }
@@ -395,13 +395,15 @@ function paragraphBlocks(doc: SourceDocument, pairs: Pair[]): Block[] {
 // Constructor calls with positional arguments
 
 const PERSON_CALLEE = /^(?:new\s+)?[\w.]*(?:patient|person|member|beneficiary|insured|subscriber|resident|client|people|personne|persoon|persona|paziente|paciente)\w*$/i;
+/** A word one of which every PERSON_CALLEE holds. */
+const PERSON_CALLEE_WORD = /patient|person|persoon|member|beneficiary|insured|subscriber|resident|client|people|paziente|paciente/gi;
 
-function constructorRecords(doc: SourceDocument): CandidateRecord[] {
+function constructorRecords(doc: SourceDocument, shortcut: boolean): CandidateRecord[] {
   const text = doc.text;
   const out: CandidateRecord[] = [];
   // Go's composite literals take their fields in order too: `Patient{"Cornelius", "Abernathy", "1946-12-08"}`
   const re = doc.language.id === 'go' ? /\b[A-Za-z_][\w.]*\s*[({]/g : /(?:\bnew\s+)?\b[A-Za-z_][\w.]*\s*\(/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of shortcut ? personCalls(text, re) : allMatches(re, text)) {
     const callee = m[0].slice(0, -1).trim();
     if (!PERSON_CALLEE.test(callee) || doc.scopes.scopeAt(m.index) !== 'code') continue;
     const fields = positionalArguments(text, m.index + m[0].length, m[0].endsWith('{') ? '}' : ')');
@@ -411,6 +413,45 @@ function constructorRecords(doc: SourceDocument): CandidateRecord[] {
     if (fields.length >= 2) out.push({ fields, context: callee });
   }
   return out;
+}
+
+/**
+ * The matches of a call regex (`re`: an optional `new`, a dotted name, an opening bracket) that allMatches()
+ * finds and that hold a PERSON_CALLEE word, found from the words: most calls in code are not of persons. A
+ * match spans nothing but its dotted name (with a `new` and white space before it) and the bracket, so the
+ * match holding a word starts between the `new` or the name the word is in and the name's end.
+ */
+function* personCalls(text: string, re: RegExp): Generator<RegExpExecArray> {
+  const at = new RegExp(re.source, 'y');
+  let done = 0;
+  for (const w of text.matchAll(PERSON_CALLEE_WORD)) {
+    if (w.index! < done) continue;
+    let name = w.index!;
+    while (name > 0 && /[\w.]/.test(text[name - 1])) name--;
+    let nameEnd = w.index! + w[0].length;
+    while (nameEnd < text.length && /[\w.]/.test(text[nameEnd])) nameEnd++;
+    done = nameEnd;
+    let bracket = nameEnd;
+    while (bracket < text.length && /\s/.test(text[bracket])) bracket++;
+    if (text[bracket] !== '(' && text[bracket] !== '{') continue;
+    for (let start = newBefore(text, name) ?? name; start < nameEnd; start++) {
+      at.lastIndex = start;
+      const m = at.exec(text);
+      if (m) {
+        done = at.lastIndex;
+        yield m;
+        break;
+      }
+    }
+  }
+}
+
+/** Where a `new` and white space before `at` start (`new Patient(`), if they do. */
+function newBefore(text: string, at: number): number | undefined {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  if (i === at || i < 3 || text.slice(i - 3, i) !== 'new' || (i > 3 && /\w/.test(text[i - 4]))) return undefined;
+  return i - 3;
 }
 
 /** String and date arguments of a call, with kinds guessed from their values (names, dates) or left to recognition (identifiers). */
