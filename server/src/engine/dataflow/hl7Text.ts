@@ -13,6 +13,13 @@ export function hl7Segment(literal: string, loose = false): boolean {
   return STRICT.test(body) || (loose && LOOSE.test(body));
 }
 
+const ANY_SEGMENT = new RegExp(`MSH|${SEGMENT_IDS}|\\^[A-Z]\\d{2}`);
+
+/** Whether some literal in this text may be a segment or a message type for hl7Segment(), loose or not. */
+export function mayHoldSegment(text: string): boolean {
+  return ANY_SEGMENT.test(text);
+}
+
 /** Whether a file is about HL7 v2: it names an MSH segment or HL7. */
 export function aboutHl7(text: string): boolean {
   return /MSH\||\bhl7\b/i.test(text);

@@ -113,7 +113,16 @@ function compileTable(raw: Record<string, RawEntry[]>, file: string): SyntaxTabl
   return { byType, scopeTypes };
 }
 
+/** Selectors by their text: one object for one text, as SyntaxRoles.visit() keys what it selected by them. */
+const selectors = new Map<string, Step[]>();
+
 function selector(text: string): Step[] {
+  let steps = selectors.get(text);
+  if (!steps) selectors.set(text, (steps = parseSelector(text)));
+  return steps;
+}
+
+function parseSelector(text: string): Step[] {
   return text.split('/').map((s) => {
     const m = /^(\.|\*\*|\*|\w*)(?:\[(-?\d+)\])?(?::(\w+))?(?:\[(-?\d+)\])?$/.exec(s);
     if (!m || (m[1] === '' && !m[3])) throw new Error(`bad selector step '${s}' in '${text}'`);
@@ -218,14 +227,22 @@ export class SyntaxRoles {
 
   private visit(node: SyntaxNode, entries: Entry[]): void {
     const taken = new Set<string>();
+    // The entries of a type often ask for the same selectors of a node (`function`, `arguments`): each node
+    // the syntax tree gives is an object made anew, so each selector is taken once per node.
+    const selected = new Map<Step[], SyntaxNode[]>();
+    const fromNode = (s: Step[]) => {
+      let nodes = selected.get(s);
+      if (!nodes) selected.set(s, (nodes = select(node, s)));
+      return nodes;
+    };
     for (const e of entries) {
       if (taken.has(e.role)) continue;
-      if (!e.has.every((s) => select(node, s).length > 0)) continue;
-      if (!e.when.every(([s, re]) => select(node, s).some((n) => re.test(n.text)))) continue;
+      if (!e.has.every((s) => fromNode(s).length > 0)) continue;
+      if (!e.when.every(([s, re]) => fromNode(s).some((n) => re.test(n.text)))) continue;
       taken.add(e.role);
-      for (const target of e.target ? select(node, e.target) : [node]) {
+      for (const target of e.target ? fromNode(e.target) : [node]) {
         const parts: Record<string, SyntaxNode[]> = {};
-        for (const [name, sels] of e.parts) parts[name] = sels.flatMap((s) => select(target, s));
+        for (const [name, sels] of e.parts) parts[name] = sels.flatMap((s) => (target === node ? fromNode(s) : select(target, s)));
         if (STRUCTURE_ROLES.includes(e.role)) {
           this.structure.push({ kind: e.role as StructureRole, node: target, parts });
           continue;

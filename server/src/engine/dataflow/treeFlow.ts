@@ -3,7 +3,7 @@ import { grammarOf, parse, type SyntaxNode, type Tree } from '../parsers/treeSit
 import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, declaredResourceType, healthWordOf, isOpaqueName, isUnrelatedType, namesMetadata, scalarNames } from './healthNames';
 import { pathDetail, type Flow, type FlowSource } from './flow';
 import { fieldKind } from '../people/fields';
-import { aboutHl7, hl7Segment } from './hl7Text';
+import { aboutHl7, hl7Segment, mayHoldSegment } from './hl7Text';
 import { healthQuery, literalBody } from './sqlQuery';
 import { SyntaxRoles, syntaxTable, type ExpressionRole, type Role, type StructureRole } from './syntaxRoles';
 import { sinkApplies, type TokenSink } from './tokenFlow';
@@ -189,6 +189,8 @@ class Walker {
   private readonly healthScopes = new Map<number, boolean>();
   /** Whether the file is about HL7 v2 (bare segment ids such as `"PID"` then count as segments). */
   private hl7File?: boolean;
+  /** Whether the file may hold an HL7 v2 segment or message type at all (most do not: no name is then looked for). */
+  private hl7Text?: boolean;
   /** Per function, the names tested against an HL7 v2 segment (`strings.HasPrefix(msg, "MSH|")`). */
   private readonly hl7Names = new Map<number, Map<string, FlowSource>>();
 
@@ -568,6 +570,7 @@ class Walker {
    * (`strings.HasPrefix(msg, "MSH|")`, `message.StartsWith("MSH|")`, `seg.startswith("PID|")`).
    */
   private hl7Name(at: SyntaxNode, name: string): FlowSource | undefined {
+    if (!(this.hl7Text ??= mayHoldSegment(this.text))) return undefined;
     const scope = this.enclosingScope(at);
     if (!scope) return undefined;
     let names = this.hl7Names.get(scope.id);
