@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, RuleSet, analyzeDocument, loadBuiltinRules, scan, Sourc
 import { sampleFileName } from '../src/engine/languages';
 import { LiteralScanner, filterable } from '../src/engine/prefilter';
 import { argumentsMayCarry } from '../src/engine/dataflow/treeFlow';
-import { candidateRecords } from '../src/engine/people/keyValues';
+import { CODE_KEY, allMatches, candidateRecords, separatedMatches } from '../src/engine/people/keyValues';
 import type { SinkKind } from '../src/engine/dataflow/flow';
 import { FIXTURES } from './helpers';
 
@@ -114,6 +114,20 @@ describe('person-like constructor calls found from their words', () => {
         return JSON.stringify(calls(file, text, true)) === JSON.stringify(calls(file, text, false));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('keys found from their separators', () => {
+  it('finds what a scan of the whole text finds (random texts)', () => {
+    const pieces = fc.constantFrom('name', 'dob', 'x', '9', '_', '-', '$', '.', 'é', '𝒜', '"', "'", '`', ' ', '\n', '\t', ':', '=', '=>', ':=', '::', '://', '==', '"Marie"', 'a'.repeat(45));
+    const found = (matches: Iterable<RegExpExecArray>) => [...matches].map((m) => `${m.index}:${m[0]}`);
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        return JSON.stringify(found(separatedMatches(new RegExp(CODE_KEY), text))) === JSON.stringify(found(allMatches(new RegExp(CODE_KEY), text)));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

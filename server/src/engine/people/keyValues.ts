@@ -88,7 +88,7 @@ function numberValue(node: JsonNode | undefined): Located | undefined {
 const SEP = String.raw`\s*(?::=|=>|=(?![=>~])|:(?![:/]))[ \t]*`;
 // Numbered groups (the quote, then the key): a match of a regex with named groups builds an object of them, and
 // code has millions of `key =` and `key:`.
-const CODE_KEY = new RegExp(String.raw`(?<![\w$\-])(["'\u0060]?)([\p{L}_][\p{L}\p{N}_\-]{0,40})\1${SEP}`, 'gu');
+export const CODE_KEY = new RegExp(String.raw`(?<![\w$\-])(["'\u0060]?)([\p{L}_][\p{L}\p{N}_\-]{0,40})\1${SEP}`, 'gu');
 /**
  * The longest stretch a CODE_KEY match has before its white space and separator, in UTF-16 code units: a quote,
  * 41 key characters (two units each beyond the BMP), a quote.
@@ -125,7 +125,7 @@ function* keyedPairs(doc: SourceDocument, family: LexFamily, shortcut: boolean):
   }
 }
 
-function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+export function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
   for (let m = re.exec(text); m; m = re.exec(text)) yield m;
 }
 
@@ -143,7 +143,7 @@ const CODE_VALUE_AHEAD = /[:=][=>]?[ \t]*(?:["'\u0060[]|(?:new\s+)?[\w.]{2,40}?\
  * no match starts further before that separator (most of a file is far from one). With `valueAhead`, only the
  * separators it matches at are looked at: the matches left out are those whose value would be dropped.
  */
-function* separatedMatches(re: RegExp, text: string, valueAhead?: RegExp): Generator<RegExpExecArray> {
+export function* separatedMatches(re: RegExp, text: string, valueAhead?: RegExp): Generator<RegExpExecArray> {
   let pos = 0;
   for (;;) {
     SEPARATOR_START.lastIndex = pos;
@@ -158,13 +158,34 @@ function* separatedMatches(re: RegExp, text: string, valueAhead?: RegExp): Gener
     }
     let reach = separator.index;
     while (reach > pos && /\s/.test(text[reach - 1])) reach--;
-    re.lastIndex = Math.max(pos, reach - CODE_KEY_REACH);
+    re.lastIndex = Math.max(pos, keyReach(text, reach));
     const m = re.exec(text);
     if (!m) return;
     yield m;
     pos = re.lastIndex;
   }
 }
+
+/**
+ * How far before `reach` (the end of a key and its closing quote) a CODE_KEY match ending there can start: at
+ * the run of key characters that ends there, or its opening quote, when they are ASCII (most keys); else
+ * CODE_KEY_REACH before. A match starting further back would need its own key right before this separator.
+ */
+function keyReach(text: string, reach: number): number {
+  const limit = Math.max(0, reach - CODE_KEY_REACH);
+  let i = reach;
+  if (i > limit && isQuote(text.charCodeAt(i - 1))) i--;
+  for (; i > limit; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 128) return limit;
+    if (!isAsciiKeyCharacter(c)) break;
+  }
+  return Math.max(limit, i - 1);
+}
+
+const isQuote = (c: number) => c === 34 || c === 39 || c === 96;
+/** `[A-Za-z0-9_-]`: what CODE_KEY's key holds in ASCII. */
+const isAsciiKeyCharacter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 
 /** `.setFirstName("Marie")`, `.firstName("Marie")`, `.withDob("1984-03-12")`, `.birthDate(LocalDate.of(1984, 3, 12))`. */
 function* setterPairs(doc: SourceDocument, family: LexFamily): Generator<Pair> {
