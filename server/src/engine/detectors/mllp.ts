@@ -74,15 +74,19 @@ const CODE_FAMILIES = new Set(['c-like', 'python', 'hash', 'lua']);
 
 function codeHits(doc: SourceDocument): DetectorHit[] {
   const text = doc.text;
-  if (!CODE_FAMILIES.has(doc.language.family) || TLS.test(text)) return [];
+  if (!CODE_FAMILIES.has(doc.language.family)) return [];
   // MLLP framing, or an HL7 message written out (`"MSH|^~\\&|…"`) for a program that sends it as it is.
-  if ((START_BLOCK.test(text) && END_BLOCK.test(text)) || HL7_HEADER.test(text)) {
+  const framed = (START_BLOCK.test(text) && END_BLOCK.test(text)) || HL7_HEADER.test(text);
+  // (Every library's module name holds `hl7`.)
+  const libraries = text.includes('hl7') ? MLLP_LIBRARY.filter((l) => l.module.test(text)) : [];
+  // Most files do neither: the search for TLS, the costlier test, comes after.
+  if ((!framed && !libraries.length) || TLS.test(text)) return [];
+  if (framed) {
     const bare = bareNetCalls(text);
     const sockets = socketHits(doc, bare ? [...SOCKET_OPEN, bare] : SOCKET_OPEN);
     // A file that frames messages on its own sockets: the calls of its own client are the same problem.
     if (sockets.length) return sockets;
   }
-  const libraries = MLLP_LIBRARY.filter((l) => l.module.test(text));
   return libraries.length && !TLS_OPTION.test(text) ? socketHits(doc, libraries.map((l) => l.call)) : [];
 }
 
