@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadBuiltinRules, builtinRulesDir } from '../src/engine';
+import { loadBuiltinRules, builtinRulesDir, SourceDocument } from '../src/engine';
 import { grammarOf, parse } from '../src/engine/parsers/treeSitter';
 import { namesInTable, syntaxTable } from '../src/engine/dataflow/syntaxRoles';
 import { analyzeSnippet } from './helpers';
@@ -147,6 +147,32 @@ describe('storage dataflow (tree-sitter)', () => {
       assert.deepEqual(types.filter((t) => grammar.idForNodeType(t, true) === null), [], `${id}: unknown node types`);
       assert.deepEqual(fields.filter((f) => grammar.fieldIdForName(f) === null), [], `${id}: unknown fields`);
     }
+  });
+
+  it("tells a node's type and whether it is named by its type id alone, as the syntax roles read them", () => {
+    let nodes = 0;
+    for (const [file, cases] of Object.entries(CASES)) {
+      const id = new SourceDocument(file, '').language.id;
+      if (!grammarOf(id)) continue;
+      for (const [, code] of cases) {
+        const tree = parse(id, code)!;
+        const cursor = tree.walk();
+        try {
+          for (let more = true; more; ) {
+            nodes++;
+            const typeId = cursor.nodeTypeId;
+            assert.equal(tree.language.nodeTypeIsNamed(typeId), cursor.nodeIsNamed, `${file}: ${cursor.nodeType}`);
+            assert.equal(tree.language.nodeTypeForId(typeId) ?? 'ERROR', cursor.nodeType, file);
+            if (cursor.gotoFirstChild()) continue;
+            while (more && !cursor.gotoNextSibling()) more = cursor.gotoParent();
+          }
+        } finally {
+          cursor.delete();
+          tree.delete();
+        }
+      }
+    }
+    assert.ok(nodes > 1000, `${nodes} nodes`);
   });
 
   it('parses with offsets in UTF-16 code units, as the document uses', () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { builtinRulesDir } from '../paths';
-import { grammarOf, type SyntaxNode, type Tree } from '../parsers/treeSitter';
+import { grammarOf, type Language, type SyntaxNode, type Tree } from '../parsers/treeSitter';
 
 /**
  * What the health-data flow needs to know about a language's syntax, as data beside the rules
@@ -171,6 +171,21 @@ function select(node: SyntaxNode, steps: Step[]): SyntaxNode[] {
   return current;
 }
 
+const byIdOf = new WeakMap<SyntaxTable, Array<Entry[] | undefined>>();
+
+function entriesById(table: SyntaxTable, language: Language): ReadonlyArray<Entry[] | undefined> {
+  let byId = byIdOf.get(table);
+  if (!byId) {
+    byId = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      const type = language.nodeTypeForId(id);
+      if (type && language.nodeTypeIsNamed(id)) byId[id] = table.byType.get(type);
+    }
+    byIdOf.set(table, byId);
+  }
+  return byId;
+}
+
 /**
  * The roles of a parsed file's nodes. Outside functions the file is walked at once; each top-level function
  * (or lambda) only when cover() asks for it, since most functions in a file hold no sink.
@@ -181,11 +196,14 @@ export class SyntaxRoles {
   /** Structure roles, in the order walked (not always the document's). */
   readonly structure: Array<Role<StructureRole>> = [];
   private readonly deferred: SyntaxNode[] = [];
+  /** The table's entries by node type id (named types only): one call into the parser per node walked, not two. */
+  private readonly byId: ReadonlyArray<Entry[] | undefined>;
 
   constructor(
     private readonly table: SyntaxTable,
     tree: Tree,
   ) {
+    this.byId = entriesById(table, tree.language);
     this.walk(tree.rootNode, true);
   }
 
@@ -207,7 +225,7 @@ export class SyntaxRoles {
       if (!top && !cursor.gotoFirstChild()) return;
       for (;;) {
         let enter = true;
-        const entries = cursor.nodeIsNamed ? this.table.byType.get(cursor.nodeType) : undefined;
+        const entries = this.byId[cursor.nodeTypeId];
         if (entries) {
           const node = cursor.currentNode;
           this.visit(node, entries);

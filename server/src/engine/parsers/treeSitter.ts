@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
 
-export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
+export type { Language, Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
 
 /**
  * Tree-sitter grammars for the languages the TypeScript compiler does not parse. The runtime and grammars are
