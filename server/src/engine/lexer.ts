@@ -98,13 +98,8 @@ export class ScopeMap {
     private readonly rest: Scope = 'code',
   ) {}
 
-  static from(regions: Array<{ start: number; end: number; kind: NonCode }>, rest: Scope = 'code'): ScopeMap {
-    return new ScopeMap(
-      regions.map((r) => r.start),
-      regions.map((r) => r.end),
-      regions.map((r) => r.kind),
-      rest,
-    );
+  static from(regions: Regions, rest: Scope = 'code'): ScopeMap {
+    return new ScopeMap(regions.starts, regions.ends, regions.kinds, rest);
   }
 
   scopeAt(offset: number): Scope {
@@ -138,14 +133,27 @@ export class ScopeMap {
 
 export function lex(text: string, languageId: string): ScopeMap {
   const family = familyOf(languageId);
-  if (family === 'xml') return ScopeMap.from(lexXml(text, 0));
-  if (family === 'markdown') return ScopeMap.from(lexMarkdown(text));
-  if (family === 'plain') return ScopeMap.from([]);
-  const spec = SPECS[SPEC_BY_LANGUAGE[languageId] ?? family];
-  return ScopeMap.from(lexWith(text, spec, 0, text.length));
+  const regions = new Regions();
+  if (family === 'xml') lexXml(text, regions);
+  else if (family === 'markdown') lexMarkdown(text, regions);
+  else if (family !== 'plain') lexWith(text, SPECS[SPEC_BY_LANGUAGE[languageId] ?? family], 0, text.length, regions);
+  return ScopeMap.from(regions);
 }
 
-type Region = { start: number; end: number; kind: NonCode };
+/** The regions found, in text order, as three lists: a JSON file has a region for each of its strings. */
+class Regions {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly kinds: NonCode[] = [];
+
+  /** Adds a region; an empty one is left out. */
+  add(start: number, end: number, kind: NonCode): void {
+    if (end <= start) return;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.kinds.push(kind);
+  }
+}
 
 /** A Markdown code fence and its info string: ```sh, ~~~ json, ```. */
 const FENCE = /^[ \t]{0,3}(\x60{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/gm;
@@ -156,8 +164,7 @@ const SHELL_INFO = /^(?:sh|bash|zsh|shell|shellscript|console|shell-session|powe
  * Markdown is prose (a comment) but for its fenced blocks of commands, which are shell code: a runbook's
  * `curl -k …` is an instruction someone will run.
  */
-function lexMarkdown(text: string): Region[] {
-  const regions: Region[] = [];
+function lexMarkdown(text: string, regions: Regions): void {
   let prose = 0;
   FENCE.lastIndex = 0;
   for (let open = FENCE.exec(text); open; open = FENCE.exec(text)) {
@@ -167,14 +174,13 @@ function lexMarkdown(text: string): Region[] {
     const close = closeRe.exec(text);
     const bodyEnd = close ? close.index : text.length;
     if (SHELL_INFO.test(open[2])) {
-      regions.push({ start: prose, end: bodyStart, kind: 'comment' });
-      regions.push(...lexWith(text, SPECS.shell, bodyStart, bodyEnd));
+      regions.add(prose, bodyStart, 'comment');
+      lexWith(text, SPECS.shell, bodyStart, bodyEnd, regions);
       prose = bodyEnd;
     }
     FENCE.lastIndex = close ? close.index + close[0].length : text.length;
   }
-  regions.push({ start: prose, end: text.length, kind: 'comment' });
-  return regions.filter((r) => r.end > r.start);
+  regions.add(prose, text.length, 'comment');
 }
 
 const compiled = new Map<Opener[], RegExp>();
@@ -192,8 +198,7 @@ function openerRegex(spec: Opener[]): RegExp {
   return re;
 }
 
-function lexWith(text: string, spec: Opener[], from: number, to: number): Region[] {
-  const regions: Region[] = [];
+function lexWith(text: string, spec: Opener[], from: number, to: number, regions: Regions): void {
   const re = openerRegex(spec);
   const byOpen = new Map(spec.map((o) => [o.open, o]));
   let pos = from;
@@ -210,10 +215,9 @@ function lexWith(text: string, spec: Opener[], from: number, to: number): Region
     const end = Math.min(closeOf(text, at, opener, to), to);
     const isString = opener.kind === 'string' || opener.kind === 'heredoc';
     const kind: NonCode = isString && !(opener.docstring && standsAlone(text, at, end)) ? 'string' : 'comment';
-    if (end > at) regions.push({ start: at, end, kind });
+    regions.add(at, end, kind);
     pos = Math.max(end, at + 1);
   }
-  return regions;
 }
 
 /** Only white space between the line start and `start`, and between `end` and the line end. */
@@ -287,49 +291,58 @@ const C_LIKE_SPEC = SPECS['c-like'];
 const CSS_SPEC = SPECS.css;
 
 /** XML and HTML: attribute values and text are strings, markup is code, `<!-- -->` is a comment. */
-function lexXml(text: string, base: number): Region[] {
-  const regions: Region[] = [];
+function lexXml(text: string, regions: Regions): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
     const lt = text.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i && /\S/.test(text.slice(i, textEnd))) regions.push({ start: base + i, end: base + textEnd, kind: 'string' });
+    if (textEnd > i && !blankBetween(text, i, textEnd)) regions.add(i, textEnd, 'string');
     if (lt < 0) break;
     if (text.startsWith('<!--', lt)) {
       const e = text.indexOf('-->', lt + 4);
       const end = e < 0 ? n : e + 3;
-      regions.push({ start: base + lt, end: base + end, kind: 'comment' });
+      regions.add(lt, end, 'comment');
       i = end;
       continue;
     }
     if (text.startsWith('<![CDATA[', lt)) {
       const e = text.indexOf(']]>', lt + 9);
       const end = e < 0 ? n : e + 3;
-      regions.push({ start: base + lt, end: base + end, kind: 'string' });
+      regions.add(lt, end, 'string');
       i = end;
       continue;
     }
-    const tagEnd = tagClose(text, lt, regions, base);
+    const tagEnd = tagClose(text, lt, regions);
     const tagName = /^<([A-Za-z][\w:-]*)/.exec(text.slice(lt, lt + 40))?.[1]?.toLowerCase();
     i = tagEnd;
     if (tagName === 'script' || tagName === 'style') {
-      const closeIdx = text.toLowerCase().indexOf(`</${tagName}`, tagEnd);
-      const bodyEnd = closeIdx < 0 ? n : closeIdx;
-      for (const r of lexWith(text, tagName === 'script' ? C_LIKE_SPEC : CSS_SPEC, tagEnd, bodyEnd)) {
-        regions.push({ start: base + r.start, end: base + r.end, kind: r.kind });
-      }
+      const close = tagName === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE;
+      close.lastIndex = tagEnd;
+      const bodyEnd = close.exec(text)?.index ?? n;
+      lexWith(text, tagName === 'script' ? C_LIKE_SPEC : CSS_SPEC, tagEnd, bodyEnd, regions);
       i = bodyEnd;
     }
   }
-  return regions;
+}
+
+const SCRIPT_CLOSE = /<\/script/gi;
+const STYLE_CLOSE = /<\/style/gi;
+
+/** Whether text[from, to) is only white space (as /\S/ sees it). */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 ? c < 127 || !/\s/.test(text[i]) : !(c === 32 || (c >= 9 && c <= 13))) return false;
+  }
+  return true;
 }
 
 /**
  * Scans a tag from `<` to its `>`, recording quoted attribute values; returns the offset after `>`. A
  * declaration's internal subset (`<!DOCTYPE x [ ... ]>`) belongs to it; a value never closed ends at its line end.
  */
-function tagClose(text: string, lt: number, regions: Region[], base: number): number {
+function tagClose(text: string, lt: number, regions: Regions): number {
   const n = text.length;
   const declaration = text[lt + 1] === '!';
   let subset = 0;
@@ -339,7 +352,7 @@ function tagClose(text: string, lt: number, regions: Region[], base: number): nu
       const q = text.indexOf(ch, j + 1);
       const nl = text.indexOf('\n', j + 1);
       const end = q >= 0 ? q + 1 : nl >= 0 ? nl : n;
-      regions.push({ start: base + j, end: base + end, kind: 'string' });
+      regions.add(j, end, 'string');
       j = end - 1;
     } else if (declaration && (ch === '[' || ch === ']')) {
       subset += ch === '[' ? 1 : -1;
