@@ -14,17 +14,13 @@ import { nationalIdentifier } from './nationalIdentifier';
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript']);
 
-/** A cheap test that a JS/TS file calls something the flow analysis treats as a sink, before parsing it. */
-const JS_SINK_HINT =
-  /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|\.put\(|\.add\(|\.bulk(?:Put|Add)\(|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|\bdebug\b|\.pipe\(|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FS\.|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files|fetch|axios|got\.|superagent|request\.|ky\./i;
-
 /**
- * JS_SINK_HINT made exact where one of its words is a sink only beside another (checkCall() in jsFlow.ts): a
- * file whose only hint is `openmrsFetch(…)` or `set.add(…)` is not parsed. `.pipe(` is left out (it writes only
- * into a `createWriteStream`, a word of its own), FullStory's `FS.` keeps its case (`fs.` is Node's).
+ * Words of the sinks of JS/TS (checkCall() in jsFlow.ts), tested before a file is parsed. Some words are sinks only
+ * beside another (JS_SINKS_BESIDE): a file whose only hint is `openmrsFetch(…)` or `set.add(…)` is not parsed.
  */
 const JS_SINK_WORDS =
   /console\.|logger|\blog\.|winston|pino|bunyan|localStorage|sessionStorage|AsyncStorage|localforage|objectStore|persistReducer|defineStore|\bpersist\(|localStorageSync|createPersistedState|Preferences\.set|MMKV|electron-store|caches\.open|registerRoute|writeAsStringAsync|RNFS\.|process\.std|FileUtil|System\.(?:out|err)|cookie|writeFile|appendFile|outputFile|writeJson|createWriteStream|Sentry|mixpanel|analytics|segment|amplitude|posthog|heap\.|datadogRum|DD_RUM|gtag|\bga\(|logEvent|dataLayer|crashlytics|Bugsnag|LogRocket|newrelic|Intercom|FullStory|hj\(|clarity|getInstance|dropbox|dbx\.|drive\.files/i;
+/** FullStory's `FS.`, in its case (`fs.` is Node's file system, whose sinks have words of their own). */
 const FULLSTORY = /FS\./;
 /** The hosts of SHARING_HOST without their paths (a base URL and a path are often joined in code). */
 const SHARING_HOST_NAMES = new RegExp((requiredLiterals(SHARING_HOST.source, SHARING_HOST.flags) ?? ['']).map((l) => escapeRegExp(l.split('/')[0])).join('|'), 'i');
@@ -36,6 +32,11 @@ const JS_SINKS_BESIDE: ReadonlyArray<readonly [RegExp, RegExp]> = [
   // a logger of the `debug` package: only once imported
   [/\bdebug\b/i, /['"]debug['"]/],
 ];
+/**
+ * Any of the words alone, case aside (and `.pipe(`, which writes only into a `createWriteStream`): the test of the
+ * slow path, and the literals of the prefilter.
+ */
+const JS_SINK_HINT = new RegExp([JS_SINK_WORDS.source, FULLSTORY.source, '\\.pipe\\(', ...JS_SINKS_BESIDE.map(([sink]) => sink.source)].join('|'), 'i');
 
 /** Whether a JS/TS file (or a page's scripts) may call a sink; `exact` false: JS_SINK_HINT (the slow path). */
 function mayCallJsSink(doc: SourceDocument, exact: boolean): boolean {
