@@ -74,6 +74,7 @@ describe('storage dataflow (JS/TS)', () => {
     ['an upload to a sharing host joined from a base URL', "const BASE = 'https://api.github.com';\nasync function f(patient) {\n  await axios.post(BASE + '/gists', { files: { 'p.json': { content: JSON.stringify(patient) } } });\n}", ['to-sharing-service:3']],
     ['a fetch elsewhere is not a sink', "async function f(patient) {\n  await openmrsFetch('/ws/rest/v1/patient', { method: 'POST', body: patient });\n}", []],
     ['IndexedDB put on a Dexie table', "class ClinicDb extends Dexie {}\nconst clinicDb = new ClinicDb();\nasync function f(patient) {\n  await clinicDb.patients.put(patient);\n}", ['in-client-storage:4']],
+    ['IndexedDB put in a transaction of a handle named database', "function f(database, patient) {\n  database.transaction('patients').put(patient);\n}", ['in-client-storage:2']],
     ['a set is not IndexedDB', "function f(patient, seen: Set<string>) {\n  seen.add(patient.name);\n}", []],
     ['a stream piped into a file', "function f(rows: Patient[]) {\n  const out = fs.createWriteStream('/tmp/recall.csv');\n  stringify(rows).pipe(out);\n  stringify([{ ok: true }]).pipe(out);\n}", ['in-plain-file:3']],
     ['a Set-Cookie header without its flags', "function f(res, patient, sid) {\n  res.setHeader('Set-Cookie', `p=${JSON.stringify(patient)}; Path=/`);\n  res.setHeader('Set-Cookie', `q=${JSON.stringify(patient)}; Path=/; Secure; HttpOnly`);\n  res.setHeader('Set-Cookie', `sid=${sid}; Path=/`);\n}", ['in-insecure-cookie:2']],

@@ -25,8 +25,9 @@ const FULLSTORY = /FS\./;
 /** The hosts of SHARING_HOST without their paths (a base URL and a path are often joined in code). */
 const SHARING_HOST_NAMES = new RegExp((requiredLiterals(SHARING_HOST.source, SHARING_HOST.flags) ?? ['']).map((l) => escapeRegExp(l.split('/')[0])).join('|'), 'i');
 const JS_SINKS_BESIDE: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  // IndexedDB writes (a handle from `openDB`, `indexedDB`, Dexie, or named `db`/`store`) and the Cache API's
-  [/\.(?:put|add|bulkPut|bulkAdd)\(/, /db|store|dexie|caches/i],
+  // IndexedDB writes (on a handle from `openDB`, `indexedDB`, Dexie or a `transaction(…)`, or named `db`/`store`)
+  // and the Cache API's (on `caches.open(…)`)
+  [/\.(?:put|add|bulkPut|bulkAdd)\(/, /db|store|dexie|transaction|caches/i],
   // an upload: only to a file-sharing host
   [/fetch|axios|got\.|superagent|request\.|ky\./i, SHARING_HOST_NAMES],
   // a logger of the `debug` package: only once imported
