@@ -35,21 +35,21 @@ describe('parallel scan: worker threads, streaming discovery and the content cac
   it('finds exactly what the single-threaded scan finds, in the same order', async () => {
     const single = scan({ root, config: DEFAULT_CONFIG, rules });
     assert.ok(single.stats.filesScanned > 300 && single.findings.length > 100, `${single.stats.filesScanned} files, ${single.findings.length} findings`);
-    const parallel = await scanParallel({ root, config: DEFAULT_CONFIG, rules, jobs: 2, cache: false });
+    const parallel = await scanParallel({ root, config: DEFAULT_CONFIG, rules, jobs: 2, inlineBytes: 0, cache: false });
     assert.deepEqual(comparable(parallel), comparable(single));
   });
 
   it('answers a second scan of unchanged files from the cache, and re-analyses a changed file', async () => {
     const tree = largeTree(trees.make);
-    const first = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2 });
+    const first = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2, inlineBytes: 0 });
     assert.equal(first.cacheHits, 0);
-    const second = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2 });
+    const second = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2, inlineBytes: 0 });
     assert.equal(second.cacheHits, second.stats.filesScanned + second.skipped.filter((s) => s.reason === 'minified').length);
     assert.deepEqual(comparable(second), comparable(first));
 
     fs.appendFileSync(path.join(tree, 'copy0/nginx/nginx.conf'), `\n# ${CLEARTEXT()}`);
     fs.writeFileSync(path.join(tree, 'copy1/new.js'), CLEARTEXT());
-    const third = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2 });
+    const third = await scanParallel({ root: tree, config: DEFAULT_CONFIG, rules, jobs: 2, inlineBytes: 0 });
     assert.equal(third.cacheHits, second.cacheHits - 1, 'every file but the changed one (and the new one)');
     assert.ok(third.findings.some((f) => f.file === 'copy1/new.js'));
   });
@@ -70,7 +70,7 @@ describe('parallel scan: worker threads, streaming discovery and the content cac
     const options = { maxFileSize: DEFAULT_CONFIG.maxFileSize, timeLimitMs: 5000, settings: DEFAULT_CONFIG.settings };
     const outcomes = new Map<number, unknown>();
     // A heap far too small for the engine: each worker runs out at once and is replaced by one without a cap.
-    const { replacedWorkers } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, workerHeapMb: 4, onOutcome: (i, _f, outcome) => outcomes.set(i, outcome) });
+    const { replacedWorkers } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, inlineBytes: 0, workerHeapMb: 4, onOutcome: (i, _f, outcome) => outcomes.set(i, outcome) });
     assert.equal(replacedWorkers, 2);
     const single = scan({ root, config: DEFAULT_CONFIG, rules });
     const found = [...outcomes.values()].flatMap((o) => ((o as { kind: string }).kind === 'scanned' ? (o as { findings: unknown[] }).findings : []));
@@ -78,11 +78,21 @@ describe('parallel scan: worker threads, streaming discovery and the content cac
     assert.equal(found.length, single.findings.length);
   });
 
+  it('starts no worker for a tree too small to repay starting one: this thread analyses it', async () => {
+    const files = discoverFiles(root, ['.'], { exclude: [] }, []);
+    const options = { maxFileSize: DEFAULT_CONFIG.maxFileSize, timeLimitMs: 5000, settings: DEFAULT_CONFIG.settings };
+    let outcomes = 0;
+    // Workers with this heap would run out at once and be replaced (as above): none is, since none starts.
+    const { replacedWorkers } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, workerHeapMb: 4, onOutcome: () => outcomes++ });
+    assert.equal(replacedWorkers, 0);
+    assert.equal(outcomes, [...discoverFiles(root, ['.'], { exclude: [] }, [])].length);
+  });
+
   it('stops reading and analysing when cancelled', async () => {
     let outcomes = 0;
     const files = discoverFiles(root, ['.'], { exclude: [] }, []);
     const options = { maxFileSize: DEFAULT_CONFIG.maxFileSize, timeLimitMs: 5000, settings: DEFAULT_CONFIG.settings };
-    const { cancelled } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, isCancelled: () => outcomes >= 5, onOutcome: () => outcomes++ });
+    const { cancelled } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, inlineBytes: 0, isCancelled: () => outcomes >= 5, onOutcome: () => outcomes++ });
     assert.equal(cancelled, true);
     const total = [...discoverFiles(root, ['.'], { exclude: [] }, [])].length;
     assert.ok(outcomes < total, `${outcomes} of ${total} files`);

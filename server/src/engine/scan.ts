@@ -48,6 +48,8 @@ export interface ParallelScanOptions extends ScanOptions {
   jobs?: number;
   /** Reuse the outcomes of an earlier scan of unchanged files (default true). */
   cache?: boolean;
+  /** Bytes to analyse below which no worker starts (see scanFiles). */
+  inlineBytes?: number;
 }
 
 /** As scan(), with worker threads and the content cache: the CLI's audit of a whole tree. */
@@ -62,6 +64,7 @@ export async function scanParallel(options: ParallelScanOptions): Promise<ScanRe
     rules: options.rules,
     fileOptions,
     jobs: options.jobs,
+    inlineBytes: options.inlineBytes,
     cache,
     onOutcome: (index, file, outcome) => result.add(index, file, outcome),
   });
