@@ -3,8 +3,10 @@
 // The TypeScript compiler and faker are bundles of their own beside them, loaded only by the analyses that use
 // them (a JS/TS data flow, a synthetic replacement): every hdguard start and every worker would otherwise compile
 // their 14 MB of code. The name dictionaries come from faker at build time (name-dictionaries.json), and the
-// built-in rules are parsed and checked then too (builtin-rules.json, used while the packs are unchanged).
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// built-in rules are parsed and checked then too (builtin-rules.json, used while the packs are unchanged), and the
+// literals their regexes require found (regex-literals.json).
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -21,7 +23,7 @@ const common = {
   // recheck runs its checker in a worker thread from its own files, which a bundle cannot hold.
   external: ['recheck'],
   logLevel: 'warning',
-  plugins: [apart(/^typescript$/, './typescript.js'), apart(/^@faker-js\/faker$/, './faker.js')],
+  plugins: [withCodeCache(/^typescript$/, 'typescript.js'), apart(/^@faker-js\/faker$/, './faker.js')],
 };
 
 /** Imports of `filter` load `file` beside the bundle at run time instead of being bundled. */
@@ -30,6 +32,21 @@ function apart(filter, file) {
     name: `apart:${file}`,
     setup(b) {
       b.onResolve({ filter }, () => ({ path: file, external: true }));
+    },
+  };
+}
+
+/** Imports of `filter` load the bundle `file` beside the bundle at run time, with its code cache (codeCache.ts). */
+function withCodeCache(filter, file) {
+  return {
+    name: `code-cache:${file}`,
+    setup(b) {
+      b.onResolve({ filter }, () => ({ path: file, namespace: 'code-cache' }));
+      b.onLoad({ filter: /.*/, namespace: 'code-cache' }, () => ({
+        contents: `module.exports = require('./src/codeCache').loadBundle(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
     },
   };
 }
@@ -57,7 +74,25 @@ const { computeNameDictionaries, NAME_DICTIONARIES_FILE } = require('./out/src/e
 writeFileSync(`dist/${NAME_DICTIONARIES_FILE}`, JSON.stringify(computeNameDictionaries()));
 // The built-in rule packs, parsed and checked (used while the packs are unchanged: see loadBuiltinRules).
 const { builtinRulesSnapshot, BUILTIN_RULES_FILE } = require('./out/src/engine/ruleLoader.js');
-writeFileSync(`dist/${BUILTIN_RULES_FILE}`, JSON.stringify(builtinRulesSnapshot()));
+const snapshot = builtinRulesSnapshot();
+writeFileSync(`dist/${BUILTIN_RULES_FILE}`, JSON.stringify(snapshot));
+// The literals of the built-in rules' regexes, found by compiling the rules here (see requiredLiterals).
+const { RuleSet } = require('./out/src/engine/analyze.js');
+new RuleSet(snapshot.rules);
+const { knownLiterals, REGEX_LITERALS_FILE } = require('./out/src/engine/regexLiterals.js');
+writeFileSync(`dist/${REGEX_LITERALS_FILE}`, JSON.stringify(knownLiterals()));
+
+// The TypeScript compiler's code cache: compiled and run here as the JS/TS data flow runs it (parsing sources),
+// then what V8 compiled stored for this V8 (codeCache.ts).
+const { compileBundle, runBundle, storeCodeCache } = require('./out/src/codeCache.js');
+const tsBundle = resolve('dist/typescript.js');
+for (const old of readdirSync('dist').filter((f) => /\.v8-.*\.cache$/.test(f))) rmSync(`dist/${old}`);
+const tsScript = compileBundle(tsBundle);
+const ts = runBundle(tsScript, tsBundle);
+for (const file of ['src/engine/dataflow/jsFlow.ts', 'src/engine/dataflow/embeddedFlows.ts']) {
+  for (const kind of [ts.ScriptKind.TS, ts.ScriptKind.JS]) ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind);
+}
+storeCodeCache(tsBundle, tsScript);
 
 const { wasmFiles } = require('./out/src/engine/parsers/treeSitter.js');
 rmSync('dist/grammars', { recursive: true, force: true });

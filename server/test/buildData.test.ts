@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { computeNameDictionaries, NAME_DICTIONARIES_FILE } from '../src/engine/people/names';
 import { builtinRulesSnapshot, BUILTIN_RULES_FILE, loadRuleDir } from '../src/engine/ruleLoader';
 import { builtinRulesDir } from '../src/engine/paths';
+import { REGEX_LITERALS_FILE, requiredLiterals } from '../src/engine/regexLiterals';
+import { compileBundle, storedCodeCache } from '../src/codeCache';
 import { REPO_ROOT } from './helpers';
 
 const DIST = path.join(REPO_ROOT, 'server', 'dist');
@@ -17,6 +19,22 @@ describe('data the build precomputes beside the bundles', () => {
   it('the built-in rules survive being stored as JSON unchanged', () => {
     const snapshot = builtinRulesSnapshot();
     assert.deepEqual(JSON.parse(JSON.stringify(snapshot)).rules, loadRuleDir(builtinRulesDir(), 'rules', { redosCheck: false }));
+  });
+
+  it('the stored literals of the built-in rules’ regexes are those the engine finds without the file', () => {
+    const stored = JSON.parse(fs.readFileSync(path.join(DIST, REGEX_LITERALS_FILE), 'utf8')) as Record<string, string[] | null>;
+    assert.ok(Object.keys(stored).length > 100, `${Object.keys(stored).length} regexes`);
+    for (const [key, literals] of Object.entries(stored)) {
+      const slash = key.indexOf('/');
+      assert.deepEqual(requiredLiterals(key.slice(slash + 1), key.slice(0, slash)) ?? null, literals, key);
+    }
+  });
+
+  it('the TypeScript compiler’s code cache is one this Node accepts', () => {
+    const bundle = path.join(DIST, 'typescript.js');
+    const cache = storedCodeCache(bundle);
+    assert.ok(cache, 'a code cache for this bundle and this V8');
+    assert.equal(compileBundle(bundle, cache).cachedDataRejected, false);
   });
 
   it('the stored built-in rules are used only for the packs they were read from', () => {

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 /** A string as a regex that matches it literally. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,13 +13,36 @@ export function escapeRegExp(s: string): string {
  * and the pattern always runs. Literals are lower case, to be looked for in the lower-cased text.
  */
 export function requiredLiterals(source: string, flags = ''): string[] | undefined {
+  if (!known) known = storedLiterals();
   const key = `${flags}/${source}`;
   if (!known.has(key)) known.set(key, literalsOf(source, flags));
   return known.get(key)?.slice();
 }
 
-/** Each regex is analysed once per thread (the flow rules share their JS/TS hint, and rules are compiled again on every change of settings). */
-const known = new Map<string, string[] | undefined>();
+/**
+ * Each regex is analysed once per thread (the flow rules share their JS/TS hint, and rules are compiled again on
+ * every change of settings), and the built-in rules' regexes once at build time: analysing them took every
+ * start of hdguard and of each worker some 60 ms.
+ */
+let known: Map<string, string[] | undefined> | undefined;
+
+/** The file the build writes the literals of the built-in rules' regexes to, beside the bundles. */
+export const REGEX_LITERALS_FILE = 'regex-literals.json';
+
+/** What the build stored (the regex, with its flags, to its literals or null), or nothing where it did not. */
+function storedLiterals(): Map<string, string[] | undefined> {
+  try {
+    const stored = JSON.parse(fs.readFileSync(path.join(__dirname, REGEX_LITERALS_FILE), 'utf8')) as Record<string, string[] | null>;
+    return new Map(Object.entries(stored).map(([key, literals]) => [key, literals ?? undefined]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The literals found so far in this thread, as the build stores them. */
+export function knownLiterals(): Record<string, string[] | null> {
+  return Object.fromEntries([...(known ?? [])].map(([key, literals]) => [key, literals ?? null]));
+}
 
 function literalsOf(source: string, flags: string): string[] | undefined {
   // Under /iu, case folding matches characters that lower-casing the text does not produce (ſ for s, K for k).
