@@ -52,7 +52,7 @@ export function storedCodeCache(bundle: string, bytes = fs.readFileSync(bundle))
 
 /** Loads a bundle, with its code cache when one was stored for it and this V8 (one V8 rejects is only unused). */
 export function loadBundle(bundle: string): unknown {
-  const bytes = fs.readFileSync(bundle);
-  const cache = storedCodeCache(bundle, bytes);
+  const bytes = fs.existsSync(codeCacheFile(bundle)) ? fs.readFileSync(bundle) : undefined;
+  const cache = bytes && storedCodeCache(bundle, bytes);
   return cache ? runBundle(compileBundle(bundle, cache, bytes), bundle) : require(bundle);
 }
