@@ -31,12 +31,20 @@ export const REGEX_LITERALS_FILE = 'regex-literals.json';
 
 /** What the build stored (the regex, with its flags, to its literals or null), or nothing where it did not. */
 function storedLiterals(): Map<string, string[] | undefined> {
+  const literalsByKey = new Map<string, string[] | undefined>();
+  let stored: unknown;
   try {
-    const stored = JSON.parse(fs.readFileSync(path.join(__dirname, REGEX_LITERALS_FILE), 'utf8')) as Record<string, string[] | null>;
-    return new Map(Object.entries(stored).map(([key, literals]) => [key, literals ?? undefined]));
+    stored = JSON.parse(fs.readFileSync(path.join(__dirname, REGEX_LITERALS_FILE), 'utf8'));
   } catch {
-    return new Map();
+    return literalsByKey;
   }
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return literalsByKey;
+  // An entry of any other shape is left to be found again.
+  for (const [key, literals] of Object.entries(stored)) {
+    if (literals === null) literalsByKey.set(key, undefined);
+    else if (Array.isArray(literals) && literals.every((l) => typeof l === 'string')) literalsByKey.set(key, literals);
+  }
+  return literalsByKey;
 }
 
 /** The literals found so far in this thread, as the build stores them. */
