@@ -72,7 +72,10 @@ function run(cmd, args, { timeFile } = {}) {
   });
 }
 
-/** Peak RSS in bytes: GNU time's %M when present, else the preload's report of the process's own maxRSS. */
+/**
+ * Peak RSS in bytes and CPU time (user and system, every thread): GNU time's %M, %U and %S when present, else the
+ * preload's report of the process's own resource usage.
+ */
 const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : undefined;
 
 /** One `hdguard scan` of the tree: by default a cold one (no cache), with one worker per core. */
@@ -81,15 +84,21 @@ async function scanOnce(target, extra = ['--no-cache'], cli = CLI) {
   fs.rmSync(rssFile, { force: true });
   const nodeArgs = [cli, 'scan', target, '--format', 'json', '--fail-on', 'never', ...extra];
   const r = GNU_TIME
-    ? await run(GNU_TIME, ['-f', 'HDGUARD_MAXRSS_KB=%M', process.execPath, ...nodeArgs])
+    ? await run(GNU_TIME, ['-f', 'HDGUARD_MAXRSS_KB=%M HDGUARD_CPU_S=%U %S', process.execPath, ...nodeArgs])
     : await run(process.execPath, ['--require', MAXRSS_PRELOAD, ...nodeArgs], { timeFile: rssFile });
   if (r.code !== 0) throw new Error(`hdguard scan exited ${r.code}: ${r.stderr.slice(-2000)}`);
   const json = JSON.parse(r.stdout);
-  const kb = GNU_TIME ? Number(/HDGUARD_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]) : Number(fs.readFileSync(rssFile, 'utf8'));
+  const [kb, cpuMs] = GNU_TIME ? gnuTimeReport(r.stderr) : fs.readFileSync(rssFile, 'utf8').split(' ').map(Number);
   fs.rmSync(rssFile, { force: true });
   const byRule = {};
   for (const f of json.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  return { wallMs: r.wallMs, stats: json.stats, findings: json.findings.length, byRule, skipped: json.skipped.length, peakRss: kb * 1024 };
+  return { wallMs: r.wallMs, cpuMs, stats: json.stats, findings: json.findings.length, byRule, skipped: json.skipped.length, peakRss: kb * 1024 };
+}
+
+/** GNU time's peak RSS (KB) and CPU time (ms) from the line scanOnce() asks it for. */
+function gnuTimeReport(stderr) {
+  const m = /HDGUARD_MAXRSS_KB=(\d+) HDGUARD_CPU_S=([\d.]+) ([\d.]+)/.exec(stderr);
+  return m ? [Number(m[1]), (Number(m[2]) + Number(m[3])) * 1000] : [NaN, NaN];
 }
 
 /**
@@ -288,6 +297,7 @@ function render(r) {
     ['Files / bytes audited', `${r.scan.stats.filesScanned} files, ${mb(r.scan.stats.bytesScanned)}`, `${r.corpusFiles} files`, ''],
     ['Wall time (median)', ms(r.scanMs), r.rgMs === undefined ? 'n/a' : ms(r.rgMs), r.rgMs === undefined ? 'n/a' : `${(r.scanMs / r.rgMs).toFixed(1)}×`],
     ['Throughput', `${(r.scan.stats.filesScanned / (r.scanMs / 1000)).toFixed(0)} files/s, ${(r.scan.stats.bytesScanned / 1e6 / (r.scanMs / 1000)).toFixed(1)} MB/s`, r.rgMs === undefined ? 'n/a' : `${(r.corpusBytes / 1e6 / (r.rgMs / 1000)).toFixed(1)} MB/s`, ''],
+    ['CPU time, all threads (median)', ms(r.scan.cpuMs), '', ''],
     ['Peak memory', mb(r.scan.peakRss), '', ''],
     [`Wall time with one worker (\`--jobs 1\`)`, `${ms(r.singleMs)}: ${(r.singleMs / r.scanMs).toFixed(2)}× slower than with ${r.jobs}`, '', ''],
     ['Second audit of the unchanged tree (content cache)', `${ms(r.cachedMs)}: ${((100 * r.cachedMs) / r.scanMs).toFixed(0)} % of the first`, '', ''],
@@ -312,6 +322,7 @@ function render(r) {
     out.push(table(['', 'Before', 'Now', 'Floor'], [
       ['Cold audit, wall time (median)', ms(r.before.wallMs), ms(r.scanMs), r.rgMs === undefined ? 'n/a' : ms(r.rgMs)],
       ['Ratio to the floor', r.rgMs === undefined ? 'n/a' : `${(r.before.wallMs / r.rgMs).toFixed(1)}×`, r.rgMs === undefined ? 'n/a' : `${(r.scanMs / r.rgMs).toFixed(1)}×`, '1×'],
+      ['CPU time of the audit, all threads (median)', ms(r.before.cpuMs), ms(r.scan.cpuMs), ''],
       ['Peak memory', mb(r.before.peakRss), mb(r.scan.peakRss), ''],
       ['Findings', `${r.before.findings}`, `${r.scan.findings}`, ''],
       ['Re-analysis of 5,000 lines (engine median)', ms(r.before.reanalysis5000), ms(five?.engine.median), ''],
@@ -417,7 +428,8 @@ ${render(r)}
   file in ${PLANT_EVERY}; names, dates and identifiers come from \`@faker-js/faker\`. Or pass a path to a real tree.
 - **Audit**: \`node server/dist/cli.js scan <corpus> --format json --fail-on never --no-cache\` as a child process
   (one worker thread per core), wall time measured around it, process start included; peak memory from
-  \`/usr/bin/time -f %M\` (or the process's own maxRSS). Files and bytes are the CLI's \`stats\`. The same with
+  \`/usr/bin/time -f %M\` (or the process's own maxRSS), CPU time of all its threads from \`%U\` and \`%S\` (or its
+  own resource usage). Files and bytes are the CLI's \`stats\`. The same with
   \`--jobs 1\` gives the scaling; the second audit is the same command without \`--no-cache\` after one run that
   filled the content cache (kept in a temporary \`HDGUARD_CACHE_DIR\` for the benchmark).
 - **Floor**: \`rg --no-ignore --hidden -c -F -e http:// -e ftp://\` over the same tree in the same run: every byte
@@ -520,11 +532,11 @@ async function main() {
   for (let i = 0; i < args.runs; i++) {
     const s = await scanOnce(target);
     scans.push(s);
-    console.error(`scan ${i + 1}/${args.runs}: ${ms(s.wallMs)}, ${s.findings} findings, peak ${mb(s.peakRss)}`);
+    console.error(`scan ${i + 1}/${args.runs}: ${ms(s.wallMs)}, CPU ${ms(s.cpuMs)}, ${s.findings} findings, peak ${mb(s.peakRss)}`);
     if (beforeCli) {
       const b = await scanOnce(target, ['--no-cache'], beforeCli);
       befores.push(b);
-      console.error(`scan before ${i + 1}/${args.runs}: ${ms(b.wallMs)}, ${b.findings} findings, peak ${mb(b.peakRss)}`);
+      console.error(`scan before ${i + 1}/${args.runs}: ${ms(b.wallMs)}, CPU ${ms(b.cpuMs)}, ${b.findings} findings, peak ${mb(b.peakRss)}`);
     }
     const one = await scanOnce(target, ['--no-cache', '--jobs', '1']);
     singles.push(one);
@@ -538,9 +550,10 @@ async function main() {
   const scanMs = median(scans.map((s) => s.wallMs));
   const scan = scans.find((s) => s.wallMs === scanMs) ?? scans[0];
   scan.peakRss = median(scans.map((s) => s.peakRss));
+  scan.cpuMs = median(scans.map((s) => s.cpuMs));
   const singleMs = median(singles.map((s) => s.wallMs));
   const before = befores.length
-    ? { wallMs: median(befores.map((b) => b.wallMs)), peakRss: median(befores.map((b) => b.peakRss)), findings: befores[0].findings, reanalysis5000: engineReanalysis(pythonFile(5000), args.before).median }
+    ? { wallMs: median(befores.map((b) => b.wallMs)), cpuMs: median(befores.map((b) => b.cpuMs)), peakRss: median(befores.map((b) => b.peakRss)), findings: befores[0].findings, reanalysis5000: engineReanalysis(pythonFile(5000), args.before).median }
     : undefined;
 
   // The second audit: a first one fills the cache, then unchanged re-runs.
