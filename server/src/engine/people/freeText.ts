@@ -57,6 +57,8 @@ export function lineRecords(doc: SourceDocument, sets?: readonly IdentifierSet[]
     const start = idx.lineStart(line);
     const text = idx.lineText(line);
     if (text.length > MAX_LINE || !(/\d{4}/.test(text) || (prose && line + 1 < idx.lineCount && /\d{4}/.test(idx.lineText(line + 1))))) continue;
+    // No name is looked for on a line that can have no companion (nor, in prose, the line after it).
+    if (!mayHoldCompanion(text) && !(prose && line + 1 < idx.lineCount && mayHoldCompanion(idx.lineText(line + 1)))) continue;
     const name = nameIn(text, start, doc, inCode);
     if (!name) continue;
     const companions = companionsIn(text, start, name, sets);
@@ -68,6 +70,15 @@ export function lineRecords(doc: SourceDocument, sets?: readonly IdentifierSet[]
   }
   return out;
 }
+
+/** Whether companionsIn() can find anything on a line: a birth word, or something shaped like an identifier. */
+function mayHoldCompanion(text: string): boolean {
+  // (a regex of its own: test() with the global one would move the lastIndex that matchAll() starts from)
+  shapeTest ??= new RegExp(identifierShapes().source);
+  return BIRTH_CUE.test(text) || shapeTest.test(text);
+}
+
+let shapeTest: RegExp | undefined;
 
 /** Birth dates (after a word that says so) and validated identifiers on a line, other than the name itself. */
 function companionsIn(text: string, start: number, name: FieldValue, sets?: readonly IdentifierSet[]): FieldValue[] {
