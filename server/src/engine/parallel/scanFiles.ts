@@ -33,12 +33,13 @@ export interface ScanFilesOptions {
 }
 
 /**
- * Until this much is left to analyse, starting workers costs more than it saves: each takes about half a second
- * of a core to load the engine, its parsers and warm up (measured: a 2.7 MB tree took 1.3 s in this thread and
- * 1.5 s with two workers, an 8 MB one 2.1 and 2.2 s, a 27 MB one 4.2 and 3.7 s).
+ * Until this much is left to analyse, starting workers costs more than it saves: each takes a few hundred ms of a
+ * core to load the engine, its parsers and warm up, and 100 MB or more (measured in this thread against two
+ * workers: 2.7 MB in 94 files 1.0 s against 1.3 s, 8 MB in 2,066 files 1.4 s against 1.6-1.7 s, 27 MB in 1,780
+ * files 4.2 s against 3.7 s).
  */
-const INLINE_FILES = 2000;
-const INLINE_BYTES = 8 * 1024 * 1024;
+const INLINE_FILES = 4000;
+const INLINE_BYTES = 12 * 1024 * 1024;
 const BATCH_FILES = 32;
 const BATCH_BYTES = 256 * 1024;
 /** Bytes read ahead of the workers at most: reading is far faster than analysing. */
