@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, loadBuiltinRules, scan, scanParallel, type ScanResult } from '../src/engine';
@@ -86,6 +87,33 @@ describe('parallel scan: worker threads, streaming discovery and the content cac
     const { replacedWorkers } = await scanFiles({ files, rules, fileOptions: options, jobs: 2, workerHeapMb: 4, onOutcome: () => outcomes++ });
     assert.equal(replacedWorkers, 0);
     assert.equal(outcomes, [...discoverFiles(root, ['.'], { exclude: [] }, [])].length);
+  });
+
+  it('loads a grammar in this thread only to analyse a file of its language here', () => {
+    // A flow only the Java parse finds (the lexical fallback does not follow `who` into `label`).
+    const tree = trees.make({
+      'Export.java': 'class Export {\n  void run(Patient patient) {\n    String who = patient.getName();\n    String label = "exported " + who;\n    log.info(label);\n  }\n}\n',
+    });
+    // A fresh process: this one loaded every grammar for the other tests.
+    const script = `
+      const engine = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'engine'))});
+      const { grammarOf } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'engine', 'parsers', 'treeSitter'))});
+      const options = { root: ${JSON.stringify(tree)}, config: engine.DEFAULT_CONFIG, rules: engine.loadBuiltinRules(), cache: false };
+      const lines = (r) => r.findings.map((f) => f.ruleId + ':' + f.range.start.line);
+      (async () => {
+        const inWorkers = await engine.scanParallel({ ...options, jobs: 2, inlineBytes: 0 });
+        const grammarAfterWorkers = grammarOf('java') !== undefined;
+        const here = await engine.scanParallel({ ...options, jobs: 1 });
+        console.log(JSON.stringify({ grammarAfterWorkers, grammarAfterHere: grammarOf('java') !== undefined, inWorkers: lines(inWorkers), here: lines(here) }));
+      })();`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), {
+      grammarAfterWorkers: false,
+      grammarAfterHere: true,
+      inWorkers: ['storage.health-data-in-logs:5'],
+      here: ['storage.health-data-in-logs:5'],
+    });
   });
 
   it('stops reading and analysing when cancelled', async () => {

@@ -81,7 +81,8 @@ function dispatch(argv: string[], io: Io): number | Promise<number> {
       io.stdout(`${toolVersion()}\n`);
       return EXIT.ok;
     case 'scan':
-      return prepareEngine().then(() => scanCommand(rest, io, help));
+      // The grammars load where files are analysed (in workers, or here as files need them).
+      return scanCommand(rest, io, help);
     case 'baseline':
       return prepareEngine().then(() => baselineCommand(rest, io, help));
     case 'fix':

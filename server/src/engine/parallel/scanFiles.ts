@@ -8,6 +8,7 @@ import type { FileScanOptions } from '../fileScan';
 import type { LoadedRule } from '../types';
 import { detectLanguage } from '../languages';
 import { hasGrammar } from '../parsers/treeSitter';
+import { prepareEngine } from '../prepare';
 import { analysisHere } from './analysisHere';
 import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
 import { contentHash, type ScanCache } from './scanCache';
@@ -99,7 +100,10 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
         const tooLarge = sizeProblem(bytes.length, o.fileOptions);
         if (tooLarge) o.onOutcome(i, file, skipped(file, 'too-large', tooLarge));
         else if (o.workers) await (pool ??= startPool(o, jobs)).submit({ index: i, file, bytes }, (outcome) => o.onOutcome(i, file, outcome));
-        else o.onOutcome(i, file, analysisHere().analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
+        else {
+          await grammarHere(file);
+          o.onOutcome(i, file, analysisHere().analyseFileText(file, text, false, ruleSetHere(), o.fileOptions));
+        }
         continue;
       }
       const read = readSourceBytes(file.abs, file.size, o.fileOptions);
@@ -119,6 +123,7 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
       }
       if (!o.workers && jobs <= 1) {
         // No worker will ever start: each file is analysed as it is read, and its bytes are let go.
+        await grammarHere(file);
         recorder(o, miss)(analysisHere().analyseBytes(file, miss.bytes, ruleSetHere(), o.fileOptions));
         continue;
       }
@@ -139,6 +144,7 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
           lastYield = performance.now();
         }
         if (o.isCancelled?.()) return { cancelled: true, replacedWorkers: 0 };
+        await grammarHere(m.file);
         recorder(o, m)(analysisHere().analyseBytes(m.file, m.bytes, ruleSetHere(), o.fileOptions));
       }
     }
@@ -146,6 +152,21 @@ export async function scanFiles(o: ScanFilesOptions): Promise<{ cancelled: boole
     await pool?.close();
   }
   return { cancelled, replacedWorkers: pool?.replaced ?? 0 };
+}
+
+/** The grammars this thread has asked for, by language. */
+const grammarsHere = new Map<string, Promise<void>>();
+
+/**
+ * Loads the grammar of a file's language before this thread analyses it: a scan left to workers (or of a tree
+ * without such files) loads none here (all of them are about 50 MB and 100 ms).
+ */
+function grammarHere(file: DiscoveredFile): Promise<void> | undefined {
+  const id = detectLanguage(file.rel).id;
+  if (!hasGrammar(id)) return undefined;
+  let loading = grammarsHere.get(id);
+  if (!loading) grammarsHere.set(id, (loading = prepareEngine([id])));
+  return loading;
 }
 
 function startPool(o: ScanFilesOptions, jobs: number): WorkerPool {
