@@ -5,6 +5,7 @@ import { initCommand } from './commands/init';
 import { rulesCommand } from './commands/rules';
 import { scanCommand } from './commands/scan';
 import { EXIT, type Io } from './io';
+import { tuneV8ForOneShotRun } from './oneShotRun';
 
 export { EXIT, type Io } from './io';
 
@@ -97,6 +98,7 @@ function dispatch(argv: string[], io: Io): number | Promise<number> {
 }
 
 if (require.main === module) {
+  tuneV8ForOneShotRun();
   void run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
