@@ -83,7 +83,9 @@ const { knownLiterals, REGEX_LITERALS_FILE } = require('./out/src/engine/regexLi
 writeFileSync(`dist/${REGEX_LITERALS_FILE}`, JSON.stringify(knownLiterals()));
 
 // The TypeScript compiler's code cache: compiled and run here as the JS/TS data flow runs it (parsing sources),
-// then what V8 compiled stored for this V8 (codeCache.ts).
+// then what V8 compiled stored for this V8 (codeCache.ts), under the V8 settings of hdguard's command line (V8
+// rejects a cache made under others).
+require('./out/src/v8Tuning.js').tuneV8ForOneShotRun();
 const { compileBundle, runBundle, storeCodeCache } = require('./out/src/codeCache.js');
 const tsBundle = resolve('dist/typescript.js');
 for (const old of readdirSync('dist').filter((f) => /\.v8-.*\.cache$/.test(f))) rmSync(`dist/${old}`);

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeNameDictionaries, NAME_DICTIONARIES_FILE } from '../src/engine/people/names';
 import { builtinRulesSnapshot, BUILTIN_RULES_FILE, loadRuleDir } from '../src/engine/ruleLoader';
 import { builtinRulesDir } from '../src/engine/paths';
 import { REGEX_LITERALS_FILE, requiredLiterals } from '../src/engine/regexLiterals';
-import { compileBundle, storedCodeCache } from '../src/codeCache';
+import { storedCodeCache } from '../src/codeCache';
 import { REPO_ROOT } from './helpers';
 
 const DIST = path.join(REPO_ROOT, 'server', 'dist');
@@ -30,11 +31,22 @@ describe('data the build precomputes beside the bundles', () => {
     }
   });
 
-  it('the TypeScript compiler’s code cache is one this Node accepts', () => {
+  it('the TypeScript compiler’s code cache is one this Node accepts under the settings of hdguard’s command line', () => {
     const bundle = path.join(DIST, 'typescript.js');
-    const cache = storedCodeCache(bundle);
-    assert.ok(cache, 'a code cache for this bundle and this V8');
-    assert.equal(compileBundle(bundle, cache).cachedDataRejected, false);
+    assert.ok(storedCodeCache(bundle), 'a code cache for this bundle and this V8');
+    // V8 takes a cache only under the settings it was made with: a fresh process with the command line's.
+    const rejected = (tuned: boolean) => {
+      const script = `
+        ${tuned ? `require(${JSON.stringify(require.resolve('../src/v8Tuning'))}).tuneV8ForOneShotRun();` : ''}
+        const { compileBundle, storedCodeCache } = require(${JSON.stringify(require.resolve('../src/codeCache'))});
+        process.stdout.write(String(compileBundle(${JSON.stringify(bundle)}, storedCodeCache(${JSON.stringify(bundle)})).cachedDataRejected));`;
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout;
+    };
+    assert.equal(rejected(true), 'false');
+    // The test can tell: V8's default settings are not the command line's.
+    assert.equal(rejected(false), 'true');
   });
 
   it('the stored built-in rules are used only for the packs they were read from', () => {

@@ -5,7 +5,7 @@ import { initCommand } from './commands/init';
 import { rulesCommand } from './commands/rules';
 import { scanCommand } from './commands/scan';
 import { EXIT, type Io } from './io';
-import { tuneV8ForOneShotRun } from './oneShotRun';
+import { tuneV8ForOneShotRun } from '../v8Tuning';
 
 export { EXIT, type Io } from './io';
 
