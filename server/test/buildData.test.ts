@@ -31,23 +31,25 @@ describe('data the build precomputes beside the bundles', () => {
     }
   });
 
-  it('the TypeScript compiler’s code cache is one this Node accepts under the settings of hdguard’s command line', () => {
-    const bundle = path.join(DIST, 'typescript.js');
-    assert.ok(storedCodeCache(bundle), 'a code cache for this bundle and this V8');
-    // V8 takes a cache only under the settings it was made with: a fresh process with the command line's.
-    const rejected = (tuned: boolean) => {
-      const script = `
-        ${tuned ? `require(${JSON.stringify(require.resolve('../src/v8Tuning'))}).tuneV8ForOneShotRun();` : ''}
-        const { compileBundle, storedCodeCache } = require(${JSON.stringify(require.resolve('../src/codeCache'))});
-        process.stdout.write(String(compileBundle(${JSON.stringify(bundle)}, storedCodeCache(${JSON.stringify(bundle)})).cachedDataRejected));`;
-      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
-      assert.equal(run.status, 0, run.stderr);
-      return run.stdout;
-    };
-    assert.equal(rejected(true), 'false');
-    // The test can tell: V8's default settings are not the command line's.
-    assert.equal(rejected(false), 'true');
-  });
+  for (const file of ['typescript.js', 'analysis.js']) {
+    it(`the code cache of ${file} is one this Node accepts under the settings of hdguard’s command line`, () => {
+      const bundle = path.join(DIST, file);
+      assert.ok(storedCodeCache(bundle), 'a code cache for this bundle and this V8');
+      // V8 takes a cache only under the settings it was made with: a fresh process with the command line's.
+      const rejected = (tuned: boolean) => {
+        const script = `
+          ${tuned ? `require(${JSON.stringify(require.resolve('../src/v8Tuning'))}).tuneV8ForOneShotRun();` : ''}
+          const { compileBundle, storedCodeCache } = require(${JSON.stringify(require.resolve('../src/codeCache'))});
+          process.stdout.write(String(compileBundle(${JSON.stringify(bundle)}, storedCodeCache(${JSON.stringify(bundle)})).cachedDataRejected));`;
+        const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+        assert.equal(run.status, 0, run.stderr);
+        return run.stdout;
+      };
+      assert.equal(rejected(true), 'false');
+      // The test can tell: V8's default settings are not the command line's.
+      assert.equal(rejected(false), 'true');
+    });
+  }
 
   it('the stored built-in rules are used only for the packs they were read from', () => {
     const stored = JSON.parse(fs.readFileSync(path.join(DIST, BUILTIN_RULES_FILE), 'utf8'));

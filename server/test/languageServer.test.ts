@@ -84,9 +84,14 @@ describe('language server bundle', () => {
       assert.ok(fs.readFileSync(path.join(dist, holder), 'utf8').includes(marker), `${holder} holds ${marker}`);
       assert.ok(!server.includes(marker), `server.js does not hold ${marker}`);
     }
-    // (the TypeScript compiler with its code cache: codeCache.ts)
+    // (the TypeScript compiler, and the analysis itself, with their code caches: codeCache.ts)
     const loads = { 'typescript.js': 'loadBundle(require("node:path").join(__dirname, "typescript.js"))', 'faker.js': 'require("./faker.js")' } as Record<string, string>;
     for (const file of Object.values(apart)) assert.ok(analysis.includes(loads[file]), `analysis.js loads ${file}`);
     assert.ok(!analysis.includes('function createSourceFile'), 'analysis.js does not hold the TypeScript compiler');
+    // The tree-sitter runtime uses import(), which a bundle run from its code cache cannot: it is loaded by require().
+    assert.ok(analysis.includes('require("./tree-sitter.js")') && !analysis.includes('import("'), 'analysis.js loads tree-sitter.js');
+    for (const bundle of ['server.js', 'analysisWorker.js', 'cli.js']) {
+      assert.ok(fs.readFileSync(path.join(dist, bundle), 'utf8').includes('loadBundle(require("node:path").join(__dirname, "analysis.js"))'), `${bundle} loads analysis.js`);
+    }
   });
 });

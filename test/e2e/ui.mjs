@@ -14,7 +14,7 @@ import { codeServerCli, ensureSetup, makeProfile, repo, sleep, startCodeServer }
 const VSIX = path.join(repo, 'dist', 'health-data-guard.vsix');
 const SHOTS = path.join(repo, 'docs', 'screenshots');
 // What goes into the .vsix (.vscodeignore): a package older than any of these is rebuilt.
-const PACKAGED = ['package.json', 'README.md', 'client/dist/extension.js', 'server/dist/server.js', 'server/dist/cli.js', 'server/dist/analysisWorker.js', 'server/dist/analysis.js', 'server/dist/typescript.js', 'server/dist/faker.js', 'server/dist/name-dictionaries.json', 'server/dist/builtin-rules.json', 'server/dist/regex-literals.json', 'rules'];
+const PACKAGED = ['package.json', 'README.md', 'client/dist/extension.js', 'server/dist/server.js', 'server/dist/cli.js', 'server/dist/analysisWorker.js', 'server/dist/analysis.js', 'server/dist/typescript.js', 'server/dist/faker.js', 'server/dist/tree-sitter.js', 'server/dist/name-dictionaries.json', 'server/dist/builtin-rules.json', 'server/dist/regex-literals.json', 'rules'];
 const STEP_MS = 45_000;
 /** Clean generated modules added before the re-run, so that the audit lasts long enough to show its progress. */
 const PADDING_FILES = 4000;

@@ -1,8 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { RuleSet } from '../analyze';
-import { analyseBytes, analyseEditorText } from '../fileScan';
 import { detectLanguage } from '../languages';
-import { prepareEngine } from '../prepare';
+import { RuleSet, analyseBytes, analyseEditorText, prepareEngine } from './analysisModules';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 /**

@@ -8,7 +8,6 @@ import type { FileScanOptions } from '../fileScan';
 import type { LoadedRule } from '../types';
 import { detectLanguage } from '../languages';
 import { hasGrammar } from '../parsers/treeSitter';
-import { prepareEngine } from '../prepare';
 import { analysisHere } from './analysisHere';
 import type { FromWorker, ToWorker, WorkItem, WorkResult, WorkerSetup } from './protocol';
 import { contentHash, type ScanCache } from './scanCache';
@@ -165,7 +164,7 @@ function grammarHere(file: DiscoveredFile): Promise<void> | undefined {
   const id = detectLanguage(file.rel).id;
   if (!hasGrammar(id)) return undefined;
   let loading = grammarsHere.get(id);
-  if (!loading) grammarsHere.set(id, (loading = prepareEngine([id])));
+  if (!loading) grammarsHere.set(id, (loading = analysisHere().prepareEngine([id])));
   return loading;
 }
 
