@@ -56,26 +56,33 @@ export function* discoverFiles(
   const globs = options.exclude.map((g) => g.replace(/^\.\//, ''));
   const excluded = globs.length ? picomatch(globs, { dot: true, basename: true }) : () => false;
   const visitedDirs = new Set<string>();
-  const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+  const relOf = (abs: string) => toSlashes(path.relative(root, abs)) || path.basename(abs);
+  const resolvedRoot = path.resolve(root);
   const isExcluded = (rel: string) => excluded(rel) || excluded(`${rel}/`);
   // visitedDirs holds real paths, so a loop's target is shown relative to the root's real path.
   const realRoot = realpathOr(root);
-  const realRelOf = (real: string) => path.relative(realRoot, real).split(path.sep).join('/') || '.';
+  const realRelOf = (real: string) => toSlashes(path.relative(realRoot, real)) || '.';
   const only = options.only;
   const onlyDirs = only && new Set([...only].flatMap(ancestorsOf));
   const tracked = trackedFiles(root);
 
-  function* visit(abs: string, layers: IgnoreLayer[], explicit: boolean): Generator<DiscoveredFile> {
-    const rel = relOf(abs);
-    let lst: fs.Stats;
-    try {
-      lst = fs.lstatSync(abs);
-    } catch (e) {
-      skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
-      return;
+  /**
+   * `entry`: the folder's entry for abs, when walked to from its parent (whose real path is `parentReal`): a
+   * folder that is no symbolic link then needs no stat of its own, and its real path is its parent's and its name.
+   */
+  function* visit(abs: string, rel: string, layers: IgnoreLayer[], explicit: boolean, entry?: fs.Dirent, parentReal?: string): Generator<DiscoveredFile> {
+    const plainDir = entry?.isDirectory() === true;
+    let lst: fs.Stats | undefined;
+    if (!plainDir) {
+      try {
+        lst = fs.lstatSync(abs);
+      } catch (e) {
+        skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
+        return;
+      }
     }
     let st = lst;
-    if (lst.isSymbolicLink()) {
+    if (lst?.isSymbolicLink()) {
       try {
         st = fs.statSync(abs);
       } catch (e) {
@@ -86,18 +93,18 @@ export function* discoverFiles(
         return;
       }
     }
-    if (st.isDirectory()) {
+    if (plainDir || st!.isDirectory()) {
       if (!explicit && DEFAULT_SKIPPED_DIRS.has(path.basename(abs))) return;
       if (onlyDirs && !onlyDirs.has(abs)) return;
       let real: string;
       try {
-        real = fs.realpathSync(abs);
+        real = plainDir && parentReal !== undefined ? path.join(parentReal, entry!.name) : fs.realpathSync(abs);
       } catch (e) {
         skipped.push({ file: rel, reason: 'unreadable', detail: errorText(e) });
         return;
       }
       if (visitedDirs.has(real)) {
-        if (lst.isSymbolicLink()) skipped.push({ file: rel, reason: 'symlink-loop', detail: `links back to ${realRelOf(real)}` });
+        if (lst?.isSymbolicLink()) skipped.push({ file: rel, reason: 'symlink-loop', detail: `links back to ${realRelOf(real)}` });
         return;
       }
       visitedDirs.add(real);
@@ -111,24 +118,25 @@ export function* discoverFiles(
       const here = ignoreLayer(abs, entries);
       const nextLayers = here ? [...layers, here] : layers;
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const childAbs = path.join(abs, entry.name);
-        const childRel = relOf(childAbs);
-        const isDir = entry.isDirectory();
+      for (const child of entries) {
+        const childAbs = path.join(abs, child.name);
+        // As relOf(childAbs) would say, without working it out again.
+        const childRel = abs === resolvedRoot ? child.name : `${rel}/${child.name}`;
+        const isDir = child.isDirectory();
         if (isExcluded(childRel) || isIgnored(nextLayers, childAbs, isDir, tracked)) continue;
-        yield* visit(childAbs, nextLayers, false);
+        yield* visit(childAbs, childRel, nextLayers, false, child, real);
       }
       return;
     }
-    if (!st.isFile()) return;
+    if (!st!.isFile()) return;
     if (only && !only.has(abs)) return;
     if (!explicit && DEFAULT_SKIPPED_FILES.has(path.basename(abs))) return;
-    yield { abs, rel, size: st.size };
+    yield { abs, rel, size: st!.size };
   }
 
   for (const p of paths) {
     const abs = path.resolve(root, p);
-    yield* visit(abs, ancestorLayers(root, abs), true);
+    yield* visit(abs, relOf(abs), ancestorLayers(root, abs), true);
   }
 }
 
@@ -175,7 +183,8 @@ function ancestorLayers(root: string, target: string): IgnoreLayer[] {
 function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean, tracked?: TrackedFiles): boolean {
   const isTracked = () => (isDir ? tracked?.dirs.has(abs) : tracked?.files.has(abs)) ?? false;
   for (const { dir, git, own } of layers) {
-    const rel = path.relative(dir, abs).split(path.sep).join('/');
+    // abs is below dir when walked to from it (path.relative, for the ancestors of a named sub-path, costs more).
+    const rel = abs.startsWith(dir) && abs[dir.length] === path.sep ? toSlashes(abs.slice(dir.length + 1)) : toSlashes(path.relative(dir, abs));
     if (!rel || rel.startsWith('..')) continue;
     const name = isDir ? `${rel}/` : rel;
     if (own?.ignores(name)) return true;
@@ -183,6 +192,8 @@ function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean, tracked?:
   }
   return false;
 }
+
+const toSlashes = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
 function realpathOr(p: string): string {
   try {
