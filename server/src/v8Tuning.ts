@@ -12,7 +12,7 @@ const ONE_SHOT_INTERRUPT_BUDGET = 4 * 132 * 1024;
 
 /**
  * V8's settings for a one-shot run, before any worker starts (the language server keeps V8's defaults). V8 takes a
- * code cache only from a process with the same settings: the build makes the TypeScript compiler's under these.
+ * code cache only from a process with the same settings: the build makes its caches (codeCache.ts) under these.
  */
 export function tuneV8ForOneShotRun(): void {
   setFlagsFromString(`--interrupt-budget=${ONE_SHOT_INTERRUPT_BUDGET}`);
