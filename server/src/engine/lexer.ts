@@ -113,6 +113,20 @@ export class ScopeMap {
     return i < 0 ? undefined : { start: this.starts[i], end: this.ends[i], kind: this.kinds[i] };
   }
 
+  /** The string and comment regions overlapping [start, end), in order. */
+  regionsIn(start: number, end: number): Array<{ start: number; end: number; kind: NonCode }> {
+    const out: Array<{ start: number; end: number; kind: NonCode }> = [];
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.starts.length && this.starts[i] < end; i++) out.push({ start: this.starts[i], end: this.ends[i], kind: this.kinds[i] });
+    return out;
+  }
+
   /** Binary search for the region holding offset; -1 when it is in code (or whatever `rest` is). */
   private indexAt(offset: number): number {
     let lo = 0;

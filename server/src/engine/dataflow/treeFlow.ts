@@ -4,6 +4,7 @@ import { OPAQUE_METHODS, PASSTHROUGH, SANITIZER, carriesArguments, carriesData, 
 import { pathDetail, type Flow, type FlowSource } from './flow';
 import { fieldKind } from '../people/fields';
 import { aboutHl7, hl7Segment, mayHoldSegment } from './hl7Text';
+import { MEMBER_GATE_LANGUAGES, membersMayFlow } from './memberGate';
 import { healthQuery, literalBody } from './sqlQuery';
 import { SyntaxRoles, syntaxTable, type ExpressionRole, type Role, type StructureRole } from './syntaxRoles';
 import { sinkApplies, type TokenSink } from './tokenFlow';
@@ -22,13 +23,15 @@ export type LiteralSource = (start: number, end: number) => FlowSource | undefin
 /**
  * Flows of a document to the given sinks; undefined when the document cannot be parsed here (no grammar, not
  * prepared), so the caller falls back to the token flow. `shortcut` (default true): no parse when no sink's
- * arguments can carry data (false: the slow path, for comparison).
+ * arguments can carry data, or (Java, C#) no member holding a sink can receive health data (memberGate.ts)
+ * (false: the slow path, for comparison).
  */
 export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource?: LiteralSource, shortcut = true): Flow[] | undefined {
   if (!syntaxTable(doc.language.id) || !grammarOf(doc.language.id)) return undefined;
   const applicable = sinks.filter((s) => sinkApplies(s, doc.text));
   const matches = sinkMatches(doc, applicable);
   if (!matches.length || (shortcut && !matches.some((m) => argumentsMayCarry(doc, m)))) return [];
+  if (shortcut && MEMBER_GATE_LANGUAGES.has(doc.language.id) && !membersMayFlow(doc, syntaxTable(doc.language.id)!, matches.filter((m) => argumentsMayCarry(doc, m)).map((m) => m.at))) return [];
   const parsed = parsedDocument(doc);
   return parsed && new Walker(doc, parsed.tree, parsed.roles, literalSource).run(matches);
 }
