@@ -28,6 +28,15 @@ const CASES: Array<[file: string, name: string, code: string, expected: string[]
   ['A.java', 'braces that do not balance', 'class A {\n  private Patient current;\n  void f() {\n    log.info("now {}", current);\n  }\n', ['in-logs:4']],
   ['A.cs', 'a generic method constrained to classes (not a class)', 'class A {\n  public void F<T>(Patient p) where T : class {\n    if (p != null) {\n      _logger.LogInformation("{P}", p);\n    }\n  }\n}\n', ['in-logs:4']],
   ['A.cs', 'a field named with a reserved word', 'class A {\n  private readonly Patient @event;\n\n  public void F() {\n    _logger.LogInformation("{E}", @event);\n  }\n}\n', ['in-logs:5']],
+  ['A.cs', 'a field read in an interpolated string', 'class A {\n  private Patient current;\n\n  public void F() {\n    _logger.LogInformation($"now {current}");\n  }\n}\n', ['in-logs:5']],
+  ['A.cs', 'a key naming health data, in the arguments of the sink', 'class A {\n  public void F(DataRow row) {\n    _logger.LogInformation("{X}", row["Diagnosis"]);\n  }\n}\n', ['in-logs:3']],
+  ['A.java', 'a storage key naming health data', 'class A {\n  void f(SharedPreferences prefs, String value) {\n    prefs.edit().putString("diagnosis", value).apply();\n  }\n}\n', ['in-client-storage:3']],
+  [
+    'A.java',
+    'a query of patients in a call inside the sink arguments',
+    'class A {\n  void f(Connection c) throws Exception {\n    log.info("rows {}", c.createStatement().executeQuery("SELECT mrn FROM patients").getString(1));\n  }\n}\n',
+    ['in-logs:3'],
+  ],
   ['A.cs', 'a field named with a word reserved in Java only', 'class A {\n  private Patient final;\n\n  public void F() {\n    Console.WriteLine(final);\n  }\n}\n', ['in-logs:5']],
   [
     'A.cs',
@@ -47,7 +56,7 @@ describe('the member gate before the Java and C# parse', () => {
 
   const mayFlow = (file: string, code: string, sink: string) => {
     const doc = new SourceDocument(file, code);
-    return membersMayFlow(doc, syntaxTable(doc.language.id)!, [code.indexOf(sink)]);
+    return membersMayFlow(doc, syntaxTable(doc.language.id)!, [{ at: code.indexOf(sink), open: code.indexOf('(', code.indexOf(sink)), kind: 'log' }]);
   };
 
   it('leaves unparsed a file whose members holding sinks name nothing of health, whatever the rest of it says', () => {
@@ -58,11 +67,20 @@ describe('the member gate before the Java and C# parse', () => {
     assert.equal(mayFlow('A.java', code.replace('void start(int count)', 'private Patient last;\n\n  void start(int count)').replace('count);', 'last);'), 'log.info'), true);
   });
 
+  it('reads the plain strings given to a sink for a literal identifier only, not for their words', () => {
+    const code = 'class A {\n  void f(int count) {\n    log.info("Merged {} patients, " + "skipped their diagnoses", count);\n  }\n}\n';
+    assert.equal(mayFlow('A.java', code, 'log.info'), false);
+    // the same words in a string that is no argument of the sink of its own may be a key or a query
+    assert.equal(mayFlow('A.java', code.replace('count);', 'rows.get("patients"));'), 'log.info'), true);
+  });
+
   it('parses when in doubt: no member around the sink, braces that do not balance, HL7 v2 text in the file', () => {
     const clean = 'class A {\n  void start(int count) {\n    log.info("started with {}", count);\n  }\n}\n';
     assert.equal(mayFlow('A.java', clean, 'log.info'), false);
     assert.equal(mayFlow('A.java', 'class A {\n  private final Runnable r = () -> log.info("started");\n}\n', 'log.info'), true);
     assert.equal(mayFlow('A.java', clean.replace(/\}\n$/, ''), 'log.info'), true);
     assert.equal(mayFlow('A.java', clean.replace('class A {', 'class A {\n  static final String HEADER = "MSH|^~\\\\&|";'), 'log.info'), true);
+    // segment ids inside other words are no HL7 v2 text (`ENCOUNTER`, `Types.INTEGER`)
+    assert.equal(mayFlow('A.java', clean.replace('count);', 'count + Types.INTEGER);'), 'log.info'), false);
   });
 });

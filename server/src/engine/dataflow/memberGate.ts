@@ -1,7 +1,8 @@
 import type { SourceDocument } from '../document';
 import { HEALTH_HINT, declaredResourceType, healthWordOf } from './healthNames';
-import { mayHoldSegment } from './hl7Text';
+import { hl7Segment, mayHoldSegment } from './hl7Text';
 import type { SyntaxTable } from './syntaxRoles';
+import type { LiteralSource } from './treeFlow';
 
 /**
  * A lexical test, before parsing a Java or C# file, that a sink can receive health data at all. The tree walk
@@ -15,16 +16,16 @@ import type { SyntaxTable } from './syntaxRoles';
  * members that have none (`_logger.LogInformation("Deleted {Count} resources", count)`): those are not parsed.
  *
  * The test errs towards parsing: braces or parentheses that do not balance, a sink outside any member (a field
- * initializer, a top-level statement, a member inside parentheses), a file that may hold an HL7 v2 segment or a
- * DICOM reader, a syntax table with request payloads (judged by the class's name), and every name of a statement
- * outside members that holds a source.
+ * initializer, a top-level statement, a member inside parentheses), a file with a string that may be an HL7 v2
+ * segment or with a DICOM reader, a syntax table with request payloads (judged by the class's name), and every
+ * name of a statement outside members that holds a source.
  */
 
 /** The languages whose members are brace blocks under type bodies. */
 export const MEMBER_GATE_LANGUAGES = new Set(['java', 'csharp']);
 
-/** Sources the walk takes without a health word: DICOM readers (the tables' `source` role), HL7 v2 text. */
-const FILE_SOURCE_HINT = /\bhl7|dcmread|pydicom|DicomFile|DicomDataset|dicom\.Parse/i;
+/** Sources the walk takes without a health word: DICOM readers (the `source` role of csharp.yaml). */
+const DICOM_READER = /DicomFile|DicomDataset/;
 
 /**
  * The header of a type body: a keyword and a name (`class PatientService`, `record Visit(`, `namespace A.B`), not
@@ -77,27 +78,84 @@ interface Structure {
   outside?: Set<string>;
 }
 
+/** A sink call whose arguments may carry data: its first character, the parenthesis opening its arguments (or -1). */
+export interface GatedSink {
+  at: number;
+  open: number;
+  kind: string;
+}
+
 /**
- * Whether any of the given sinks may receive health data, read lexically; true when in doubt. `sinks`: the first
- * character of each sink call whose arguments may carry data.
+ * Whether any of the given sinks may receive health data, read lexically; true when in doubt. `literalSource`:
+ * the walk's test of a string for a literal identifier.
  */
-export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: number[]): boolean {
+export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: GatedSink[], literalSource?: LiteralSource): boolean {
   const text = doc.text;
-  if (FILE_SOURCE_HINT.test(text) || mayHoldSegment(text) || [...table.byType.values()].some((entries) => entries.some((e) => e.role === 'request'))) return true;
+  if (DICOM_READER.test(text) || holdsHl7Literal(doc) || [...table.byType.values()].some((entries) => entries.some((e) => e.role === 'request'))) return true;
   const structure = structureOf(doc);
   if (!structure) return true;
   const members: Array<[number, number]> = [];
-  for (const at of sinks) {
-    const member = memberAt(text, structure.top, at);
+  const plain = new Set<number>();
+  for (const sink of sinks) {
+    const member = memberAt(text, structure.top, sink.at);
     if (!member) return true;
     members.push(member);
+    // A storage key names what is stored (`putString("diagnosis", …)`): only other sinks' strings are plain.
+    if (sink.kind !== 'client-storage' && sink.open >= 0) for (const s of plainArguments(doc, sink.open)) plain.add(s);
   }
   const reserved = RESERVED[doc.language.id] ?? NO_WORDS;
-  const read = members.map(([start, end]) => sourcesIn(doc, start, end, reserved, true));
+  const strings: StringTest = { literalSource, plain };
+  const read = members.map(([start, end]) => sourcesIn(doc, start, end, reserved, strings, true));
   if (read.some((r) => r.source)) return true;
   // Only then the statements outside members (most files that get here have a source in such a member).
-  const outside = (structure.outside ??= namesOutsideMembers(doc, structure.top, reserved));
+  const outside = (structure.outside ??= namesOutsideMembers(doc, structure.top, reserved, { literalSource }));
   return read.some((r) => r.names.some((n) => outside.has(n)));
+}
+
+/**
+ * The strings given to a sink call as arguments of their own (`log.info("Patient {} merged", id)`, or joined
+ * with `+`), not interpolated: the walk takes from them only a literal identifier, never their words (those of a
+ * key, `row["diagnosis"]`, or a query are inside brackets or another call). By where each starts.
+ */
+function plainArguments(doc: SourceDocument, open: number): number[] {
+  const text = doc.text;
+  const out: number[] = [];
+  let depth = 0;
+  let at = open + 1;
+  for (const region of doc.scopes.regionsIn(open + 1, text.length)) {
+    for (let i = at; i < region.start; i++) {
+      const c = text[i];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth-- === 0) return out;
+      }
+    }
+    if (depth === 0 && region.kind === 'string' && !interpolated(text, region.start)) out.push(region.start);
+    at = Math.max(at, region.end);
+  }
+  return out;
+}
+
+/** Whether the string literal starting at (or whose quote is at) an offset is C#'s `$"…{name}…"`. */
+function interpolated(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && /[A-Za-z@$]/.test(text[from - 1])) from--;
+  return /^[A-Za-z@$]*\$/.test(text.slice(from, start)) || /^[A-Za-z@]*\$/.test(text.slice(start, start + 4));
+}
+
+/** How strings are read: the walk's test for a literal identifier, and the strings it reads for nothing else. */
+interface StringTest {
+  literalSource?: LiteralSource;
+  plain?: ReadonlySet<number>;
+}
+
+/**
+ * Whether a string of the file may be an HL7 v2 segment or message type (`"MSH|"`, `"PID"` in a file about HL7):
+ * the walk makes the names tested against one, and a message written out with a PID segment, sources.
+ */
+function holdsHl7Literal(doc: SourceDocument): boolean {
+  if (!mayHoldSegment(doc.text)) return false;
+  return doc.scopes.regionsIn(0, doc.text.length).some((r) => r.kind === 'string' && hl7Segment(doc.text.slice(r.start, r.end), true));
 }
 
 const structures = new WeakMap<SourceDocument, Structure | null>();
@@ -159,7 +217,7 @@ function memberAt(text: string, top: Block[], at: number): [number, number] | un
  * initializers) may bind to health data: every name of a statement holding a source or a name already found,
  * found again until nothing is added (`Q2 = Q` after `Q = "SELECT mrn FROM patients"`).
  */
-function namesOutsideMembers(doc: SourceDocument, top: Block[], reserved: ReadonlySet<string>): Set<string> {
+function namesOutsideMembers(doc: SourceDocument, top: Block[], reserved: ReadonlySet<string>, strings: StringTest): Set<string> {
   const text = doc.text;
   const statements: Array<[number, number]> = [];
   const addStatements = (from: number, to: number) => {
@@ -186,7 +244,7 @@ function namesOutsideMembers(doc: SourceDocument, top: Block[], reserved: Readon
     addStatements(at, to);
   };
   walk(top, 0, text.length);
-  const found = statements.map(([start, end]) => sourcesIn(doc, start, end, reserved));
+  const found = statements.map(([start, end]) => sourcesIn(doc, start, end, reserved, strings));
   const names = new Set<string>();
   const taken = new Set<number>();
   for (let added = true; added; ) {
@@ -204,10 +262,10 @@ function namesOutsideMembers(doc: SourceDocument, top: Block[], reserved: Readon
 /**
  * The names in the code between two offsets (reserved words left out unless written `@class`), with
  * `inStrings` those in strings too (an interpolation, `$"now {current}"`, reads a name), and whether the text
- * holds a source of the walk: a name with a health word, a FHIR resource type, or a string that could be a health
- * query, key or identifier (a health word, or two digits in a row).
+ * holds a source of the walk: a name with a health word, a FHIR resource type, a string that could be a health
+ * query or key (a health word; not in a plain argument of a sink), or a literal identifier.
  */
-function sourcesIn(doc: SourceDocument, start: number, end: number, reserved: ReadonlySet<string>, inStrings = false): { names: string[]; source: boolean } {
+function sourcesIn(doc: SourceDocument, start: number, end: number, reserved: ReadonlySet<string>, strings: StringTest, inStrings = false): { names: string[]; source: boolean } {
   const text = doc.text;
   const names: string[] = [];
   let source = false;
@@ -224,8 +282,9 @@ function sourcesIn(doc: SourceDocument, start: number, end: number, reserved: Re
   }, (region) => {
     if (region.kind !== 'string') return;
     const body = text.slice(region.start, region.end);
-    if (!source) source = HEALTH_HINT.test(body) || /\d{2}/.test(body);
-    if (inStrings) for (const [word] of body.matchAll(NAME)) names.push(word[0] === '@' ? word.slice(1) : word);
+    const plain = strings.plain?.has(region.start) === true;
+    if (!source) source = (!plain && HEALTH_HINT.test(body)) || (/\d{2}/.test(body) && strings.literalSource?.(region.start, region.end) !== undefined);
+    if (inStrings && !plain) for (const [word] of body.matchAll(NAME)) names.push(word[0] === '@' ? word.slice(1) : word);
   });
   return { names, source };
 }

@@ -31,7 +31,10 @@ export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource
   const applicable = sinks.filter((s) => sinkApplies(s, doc.text));
   const matches = sinkMatches(doc, applicable);
   if (!matches.length || (shortcut && !matches.some((m) => argumentsMayCarry(doc, m)))) return [];
-  if (shortcut && MEMBER_GATE_LANGUAGES.has(doc.language.id) && !membersMayFlow(doc, syntaxTable(doc.language.id)!, matches.filter((m) => argumentsMayCarry(doc, m)).map((m) => m.at))) return [];
+  if (shortcut && MEMBER_GATE_LANGUAGES.has(doc.language.id)) {
+    const carrying = matches.filter((m) => argumentsMayCarry(doc, m)).map((m) => ({ at: m.at, open: argumentsOpen(doc, m), kind: m.sink.kind }));
+    if (!membersMayFlow(doc, syntaxTable(doc.language.id)!, carrying, literalSource)) return [];
+  }
   const parsed = parsedDocument(doc);
   return parsed && new Walker(doc, parsed.tree, parsed.roles, literalSource).run(matches);
 }
@@ -105,15 +108,7 @@ const CODE_MAY_CARRY = /[\p{L}\p{N}_$@]/u;
 export function argumentsMayCarry(doc: SourceDocument, m: Pick<SinkMatch, 'sink' | 'at' | 'end' | 'recv'>): boolean {
   if (m.recv || m.sink.kind === 'client-storage') return true;
   const text = doc.text;
-  const inCode = (i: number) => doc.scopes.scopeAt(i) === 'code';
-  let open = -1;
-  for (let i = m.end - 1, depth = 0; i >= m.at; i--) {
-    if (text[i] === ')' && inCode(i)) depth++;
-    else if (text[i] === '(' && inCode(i) && depth-- === 0) {
-      open = i;
-      break;
-    }
-  }
+  const open = argumentsOpen(doc, m);
   if (open < 0) return true;
   const limit = Math.min(text.length, open + MAX_ARGUMENTS_READ);
   for (let i = open + 1, depth = 0; i < limit; i++) {
@@ -129,6 +124,17 @@ export function argumentsMayCarry(doc: SourceDocument, m: Pick<SinkMatch, 'sink'
     else if (CODE_MAY_CARRY.test(c)) return true;
   }
   return true;
+}
+
+/** The parenthesis that opens a sink call's arguments, within the sink regex's match; -1 when there is none. */
+function argumentsOpen(doc: SourceDocument, m: Pick<SinkMatch, 'at' | 'end'>): number {
+  const text = doc.text;
+  const inCode = (i: number) => doc.scopes.scopeAt(i) === 'code';
+  for (let i = m.end - 1, depth = 0; i >= m.at; i--) {
+    if (text[i] === ')' && inCode(i)) depth++;
+    else if (text[i] === '(' && inCode(i) && depth-- === 0) return i;
+  }
+  return -1;
 }
 
 /**
