@@ -58,8 +58,14 @@ const NO_WORDS: ReadonlySet<string> = new Set();
  */
 const TYPE_ONLY = /[\p{L}_$][\p{L}\p{N}_$.]*\.class\b|\b(?:typeof|nameof)\s*\([^()]*\)/gu;
 
-/** A name as both sides are split into (C#'s `@class` is the name `class`). */
-const NAME = /@?[\p{L}_$][\p{L}\p{N}_$]*/gu;
+/** What separates names, as both sides are split (C#'s `@class` is the name `class`). */
+const NOT_NAME = /[^\p{L}\p{N}_$@]+/u;
+
+/** The name a word of code is (without its `@`); undefined for a number or nothing. */
+function nameOf(word: string): string | undefined {
+  const name = word[0] === '@' ? word.slice(1) : word;
+  return /^[\p{L}_$]/u.test(name) ? name : undefined;
+}
 
 interface Block {
   open: number;
@@ -105,8 +111,12 @@ export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: G
   }
   const reserved = RESERVED[doc.language.id] ?? NO_WORDS;
   const strings: StringTest = { literalSource, plain };
-  const read = members.map(([start, end]) => sourcesIn(doc, start, end, reserved, strings, true));
-  if (read.some((r) => r.source)) return true;
+  const read: Array<{ names: string[] }> = [];
+  for (const [start, end] of members) {
+    const r = sourcesIn(doc, start, end, reserved, strings, true);
+    if (r.source) return true;
+    read.push(r);
+  }
   // Only then the statements outside members (most files that get here have a source in such a member).
   const outside = (structure.outside ??= namesOutsideMembers(doc, structure.top, reserved, { literalSource }));
   return read.some((r) => r.names.some((n) => outside.has(n)));
@@ -260,31 +270,36 @@ function namesOutsideMembers(doc: SourceDocument, top: Block[], reserved: Readon
 }
 
 /**
- * The names in the code between two offsets (reserved words left out unless written `@class`), with
- * `inStrings` those in strings too (an interpolation, `$"now {current}"`, reads a name), and whether the text
- * holds a source of the walk: a name with a health word, a FHIR resource type, a string that could be a health
- * query or key (a health word; not in a plain argument of a sink), or a literal identifier.
+ * The names in the code between two offsets (reserved words left out unless written `@class`), and whether the
+ * text holds a source of the walk: a name with a health word, a FHIR resource type, a string that could be a
+ * health query or key (a health word; not in a plain argument of a sink), or a literal identifier. For a member
+ * (`member`): the names in strings too (an interpolation, `$"now {current}"`, reads a name), and none once a
+ * source is found (the member is then parsed, whatever its names).
  */
-function sourcesIn(doc: SourceDocument, start: number, end: number, reserved: ReadonlySet<string>, strings: StringTest, inStrings = false): { names: string[]; source: boolean } {
+function sourcesIn(doc: SourceDocument, start: number, end: number, reserved: ReadonlySet<string>, strings: StringTest, member = false): { names: string[]; source: boolean } {
   const text = doc.text;
   const names: string[] = [];
   let source = false;
   forEachCode(doc, start, end, (from, to) => {
+    if (source && member) return;
     let code = text.slice(from, to);
     if (code.includes('.class') || code.includes('typeof') || code.includes('nameof')) code = code.replace(TYPE_ONLY, ' ');
     if (!source && declaredResourceType(code)) source = true;
-    for (const [word] of code.matchAll(NAME)) {
-      const name = word[0] === '@' ? word.slice(1) : word;
-      if (word[0] !== '@' && reserved.has(name)) continue;
+    for (const word of code.split(NOT_NAME)) {
+      const name = nameOf(word);
+      if (!name || (word[0] !== '@' && reserved.has(name))) continue;
       names.push(name);
-      if (!source && isHealthName(name)) source = true;
+      if (!source && isHealthName(name)) {
+        source = true;
+        if (member) return;
+      }
     }
   }, (region) => {
-    if (region.kind !== 'string') return;
+    if (region.kind !== 'string' || (source && member)) return;
     const body = text.slice(region.start, region.end);
     const plain = strings.plain?.has(region.start) === true;
     if (!source) source = (!plain && HEALTH_HINT.test(body)) || (/\d{2}/.test(body) && strings.literalSource?.(region.start, region.end) !== undefined);
-    if (inStrings && !plain) for (const [word] of body.matchAll(NAME)) names.push(word[0] === '@' ? word.slice(1) : word);
+    if (member && !plain) for (const word of body.split(NOT_NAME)) names.push(nameOf(word) ?? '');
   });
   return { names, source };
 }
