@@ -27,14 +27,15 @@ export type LiteralSource = (start: number, end: number) => FlowSource | undefin
  * (false: the slow path, for comparison).
  */
 export function treeFlows(doc: SourceDocument, sinks: TokenSink[], literalSource?: LiteralSource, shortcut = true): Flow[] | undefined {
-  if (!syntaxTable(doc.language.id) || !grammarOf(doc.language.id)) return undefined;
+  const table = syntaxTable(doc.language.id);
+  if (!table || !grammarOf(doc.language.id)) return undefined;
   const applicable = sinks.filter((s) => sinkApplies(s, doc.text));
   const matches = sinkMatches(doc, applicable);
-  if (!matches.length || (shortcut && !matches.some((m) => argumentsMayCarry(doc, m)))) return [];
+  if (!matches.length) return [];
   if (shortcut && MEMBER_GATE_LANGUAGES.has(doc.language.id)) {
     const carrying = matches.filter((m) => argumentsMayCarry(doc, m)).map((m) => ({ at: m.at, open: argumentsOpen(doc, m), kind: m.sink.kind }));
-    if (!membersMayFlow(doc, syntaxTable(doc.language.id)!, carrying, literalSource)) return [];
-  }
+    if (!carrying.length || !membersMayFlow(doc, table, carrying, literalSource)) return [];
+  } else if (shortcut && !matches.some((m) => argumentsMayCarry(doc, m))) return [];
   const parsed = parsedDocument(doc);
   return parsed && new Walker(doc, parsed.tree, parsed.roles, literalSource).run(matches);
 }
