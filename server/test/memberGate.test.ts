@@ -74,12 +74,16 @@ describe('the member gate before the Java and C# parse', () => {
     assert.equal(mayFlow('A.java', code.replace('count);', 'rows.get("patients"));'), 'log.info'), true);
   });
 
-  it('parses when in doubt: no member around the sink, braces that do not balance, HL7 v2 text in the file', () => {
+  it('parses when in doubt: no member around the sink, braces that do not balance, HL7 v2 text or a DICOM reader in the file', () => {
     const clean = 'class A {\n  void start(int count) {\n    log.info("started with {}", count);\n  }\n}\n';
     assert.equal(mayFlow('A.java', clean, 'log.info'), false);
     assert.equal(mayFlow('A.java', 'class A {\n  private final Runnable r = () -> log.info("started");\n}\n', 'log.info'), true);
     assert.equal(mayFlow('A.java', clean.replace(/\}\n$/, ''), 'log.info'), true);
     assert.equal(mayFlow('A.java', clean.replace('class A {', 'class A {\n  static final String HEADER = "MSH|^~\\\\&|";'), 'log.info'), true);
+    // a source of the C# table's own, which needs no health word
+    const dicom = 'class A {\n  void F(string path) {\n    var file = DicomFile.Open(path);\n    _logger.LogInformation("{D}", file.Dataset);\n  }\n}\n';
+    assert.equal(mayFlow('A.cs', dicom, '_logger'), true);
+    assert.equal(mayFlow('A.cs', dicom.replace('DicomFile.Open(path)', 'Reader.Open(path)'), '_logger'), false);
     // segment ids inside other words are no HL7 v2 text (`ENCOUNTER`, `Types.INTEGER`)
     assert.equal(mayFlow('A.java', clean.replace('count);', 'count + Types.INTEGER);'), 'log.info'), false);
   });

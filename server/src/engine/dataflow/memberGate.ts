@@ -17,15 +17,12 @@ import type { LiteralSource } from './treeFlow';
  *
  * The test errs towards parsing: braces or parentheses that do not balance, a sink outside any member (a field
  * initializer, a top-level statement, a member inside parentheses), a file with a string that may be an HL7 v2
- * segment or with a DICOM reader, a syntax table with request payloads (judged by the class's name), and every
- * name of a statement outside members that holds a source.
+ * segment or that may hold a source of the syntax table's own (a DICOM reader), a table with request payloads
+ * (judged by the class's name), and every name of a statement outside members that holds a source.
  */
 
 /** The languages whose members are brace blocks under type bodies. */
 export const MEMBER_GATE_LANGUAGES = new Set(['java', 'csharp']);
-
-/** Sources the walk takes without a health word: DICOM readers (the `source` role of csharp.yaml). */
-const DICOM_READER = /DicomFile|DicomDataset/;
 
 /**
  * The header of a type body: a keyword and a name (`class PatientService`, `record Visit(`, `namespace A.B`), not
@@ -97,8 +94,7 @@ export interface GatedSink {
  */
 export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: GatedSink[], literalSource?: LiteralSource): boolean {
   const text = doc.text;
-  if (DICOM_READER.test(text) || holdsHl7Literal(doc) || [...table.byType.values()].some((entries) => entries.some((e) => e.role === 'request'))) return true;
-  const structure = structureOf(doc);
+  const structure = structureOf(doc, table);
   if (!structure) return true;
   const members: Array<[number, number]> = [];
   const plain = new Set<number>();
@@ -107,7 +103,7 @@ export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: G
     if (!member) return true;
     members.push(member);
     // A storage key names what is stored (`putString("diagnosis", …)`): only other sinks' strings are plain.
-    if (sink.kind !== 'client-storage' && sink.open >= 0) for (const s of plainArguments(doc, sink.open)) plain.add(s);
+    if (sink.kind !== 'client-storage' && sink.open >= 0) for (const s of plainArguments(doc, sink.open, member[1])) plain.add(s);
   }
   const reserved = RESERVED[doc.language.id] ?? NO_WORDS;
   const strings: StringTest = { literalSource, plain };
@@ -127,12 +123,12 @@ export function membersMayFlow(doc: SourceDocument, table: SyntaxTable, sinks: G
  * with `+`), not interpolated: the walk takes from them only a literal identifier, never their words (those of a
  * key, `row["diagnosis"]`, or a query are inside brackets or another call). By where each starts.
  */
-function plainArguments(doc: SourceDocument, open: number): number[] {
+function plainArguments(doc: SourceDocument, open: number, memberEnd: number): number[] {
   const text = doc.text;
   const out: number[] = [];
   let depth = 0;
   let at = open + 1;
-  for (const region of doc.scopes.regionsIn(open + 1, text.length)) {
+  for (const region of doc.scopes.regionsIn(open + 1, memberEnd)) {
     for (let i = at; i < region.start; i++) {
       const c = text[i];
       if (c === '(' || c === '[' || c === '{') depth++;
@@ -168,13 +164,25 @@ function holdsHl7Literal(doc: SourceDocument): boolean {
   return doc.scopes.regionsIn(0, doc.text.length).some((r) => r.kind === 'string' && hl7Segment(doc.text.slice(r.start, r.end), true));
 }
 
+/**
+ * Whether the walk may find in a text a source that needs no health word (a DICOM reader: the `source` role of
+ * csharp.yaml), or request payloads, judged by the class's name: such a file is always parsed.
+ */
+function tableSourceMayBeIn(table: SyntaxTable, text: string): boolean {
+  if (table.hints.request?.length) return true;
+  return (table.hints.source ?? []).some((patterns) => patterns.every((re) => re.test(text)));
+}
+
 const structures = new WeakMap<SourceDocument, Structure | null>();
 
-/** A file's blocks, worked out once for the rules of every sink kind. */
-function structureOf(doc: SourceDocument): Structure | undefined {
+/**
+ * A file's blocks, worked out once for the rules of every sink kind; undefined when the file is parsed whatever its
+ * members hold (braces that do not balance, a source that needs no health word).
+ */
+function structureOf(doc: SourceDocument, table: SyntaxTable): Structure | undefined {
   let structure = structures.get(doc);
   if (structure === undefined) {
-    const top = blocksOf(doc);
+    const top = tableSourceMayBeIn(table, doc.text) || holdsHl7Literal(doc) ? undefined : blocksOf(doc);
     structures.set(doc, (structure = top ? { top } : null));
   }
   return structure ?? undefined;

@@ -74,6 +74,11 @@ interface Entry {
 export interface SyntaxTable {
   byType: Map<string, Entry[]>;
   scopeTypes: Set<string>;
+  /**
+   * Per role, each entry's `when` patterns unanchored: a node matching the entry lies in a text only where all of
+   * its patterns match somewhere (an entry without `when` can be anywhere).
+   */
+  hints: Partial<Record<Entry['role'], RegExp[][]>>;
 }
 
 const tables = new Map<string, SyntaxTable | null>();
@@ -93,8 +98,10 @@ type RawEntry = { types: string[]; target?: string; parts?: Record<string, strin
 function compileTable(raw: Record<string, RawEntry[]>, file: string): SyntaxTable {
   const byType = new Map<string, Entry[]>();
   const scopeTypes = new Set((raw.scope ?? []).flatMap((e) => e.types));
+  const hints: SyntaxTable['hints'] = {};
   for (const [role, entries] of Object.entries(raw)) {
     if (!EXPRESSION_ROLES.includes(role) && !STRUCTURE_ROLES.includes(role)) throw new Error(`${file}: unknown role '${role}'`);
+    hints[role as Entry['role']] = entries.map((e) => Object.values(e.when ?? {}).map((v) => new RegExp(v, 's')));
     for (const e of entries) {
       const entry: Entry = {
         role: role as Entry['role'],
@@ -110,7 +117,7 @@ function compileTable(raw: Record<string, RawEntry[]>, file: string): SyntaxTabl
       }
     }
   }
-  return { byType, scopeTypes };
+  return { byType, scopeTypes, hints };
 }
 
 /** Selectors by their text: one object for one text, as SyntaxRoles.visit() keys what it selected by them. */
